@@ -1,0 +1,378 @@
+package io.lodestar.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The effective, validated and normalised configuration: every Mesos-DNS config.json key (spec section 2)
+ * with its upstream default, plus Lodestar's own keys (see {@code docs/configuration.md}).
+ *
+ * <p>Immutable. Build one with {@link #builder()} (defaults preset) or load one with {@link ConfigLoader}.
+ * Names ({@code soaMname}, {@code soaRname}) are already normalised to FQDNs with a trailing dot, and the
+ * domain is lowercased without a trailing dot.
+ */
+public final class Config {
+
+    /** Mesos-DNS's {@code mesosCredentials} object. The secret is never logged or echoed. */
+    public record Credentials(String principal, String secret) {
+        public static final Credentials NONE = new Credentials("", "");
+
+        public Credentials {
+            principal = principal == null ? "" : principal;
+            secret = secret == null ? "" : secret;
+        }
+
+        public boolean isEmpty() {
+            return principal.isEmpty() && secret.isEmpty();
+        }
+
+        /** The secret replaced by {@code "******"} when present: what may be shown to anyone. */
+        public Credentials masked() {
+            return new Credentials(principal, secret.isEmpty() ? "" : "******");
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[principal=" + principal + ", secret=" + (secret.isEmpty() ? "" : "******") + "]";
+        }
+    }
+
+    // --- Mesos-DNS keys (spec section 2.2), in the order of /v1/config ---
+    private final int refreshSeconds;
+    private final int port;
+    private final int timeout;
+    private final int stateTimeoutSeconds;
+    private final int zkDetectionTimeout;
+    private final int httpPort;
+    private final int ttl;
+    private final int srvRecordDefaultWeight;
+    private final long soaRefresh;
+    private final long soaRetry;
+    private final long soaExpire;
+    private final long soaMinttl;
+    private final String soaMname;
+    private final String soaRname;
+    private final List<String> masters;
+    private final Map<String, List<String>> zoneResolvers;
+    private final List<String> resolvers;
+    private final List<String> ipSources;
+    private final String zk;
+    private final String domain;
+    private final String file;
+    private final String listener;
+    private final String httpListener;
+    private final boolean recurseOn;
+    private final boolean dnsOn;
+    private final boolean httpOn;
+    private final boolean externalOn;
+    private final boolean enforceRfc952;
+    private final boolean setTruncateBit;
+    private final boolean enumerationOn;
+    private final boolean mesosHttpsOn;
+    private final String caCertFile;
+    private final String certFile;
+    private final String keyFile;
+    private final Credentials mesosCredentials;
+    private final String iamConfigFile;
+    private final String mesosAuthentication;
+
+    // --- Lodestar keys (docs/configuration.md) ---
+    private final String stateFile;
+    private final int udpMaxResponseSize;
+    private final int tcpIdleTimeoutSeconds;
+    private final int tcpMaxConnections;
+    private final int tcpMaxQueriesPerConnection;
+    private final boolean servfailBeforeReady;
+
+    private Config(Builder b) {
+        this.refreshSeconds = b.refreshSeconds;
+        this.port = b.port;
+        this.timeout = b.timeout;
+        this.stateTimeoutSeconds = b.stateTimeoutSeconds;
+        this.zkDetectionTimeout = b.zkDetectionTimeout;
+        this.httpPort = b.httpPort;
+        this.ttl = b.ttl;
+        this.srvRecordDefaultWeight = b.srvRecordDefaultWeight;
+        this.soaRefresh = b.soaRefresh;
+        this.soaRetry = b.soaRetry;
+        this.soaExpire = b.soaExpire;
+        this.soaMinttl = b.soaMinttl;
+        this.soaMname = normaliseMname(b.soaMname);
+        this.soaRname = normaliseRname(b.soaRname);
+        this.masters = List.copyOf(b.masters);
+        this.zoneResolvers = copyZones(b.zoneResolvers);
+        this.resolvers = List.copyOf(b.resolvers);
+        this.ipSources = List.copyOf(b.ipSources);
+        this.zk = Objects.requireNonNull(b.zk, "zk");
+        this.domain = Objects.requireNonNull(b.domain, "domain").toLowerCase(java.util.Locale.ROOT);
+        this.file = Objects.requireNonNull(b.file, "file");
+        this.listener = Objects.requireNonNull(b.listener, "listener");
+        this.httpListener = Objects.requireNonNull(b.httpListener, "httpListener");
+        this.recurseOn = b.recurseOn;
+        this.dnsOn = b.dnsOn;
+        this.httpOn = b.httpOn;
+        this.externalOn = b.externalOn;
+        this.enforceRfc952 = b.enforceRfc952;
+        this.setTruncateBit = b.setTruncateBit;
+        this.enumerationOn = b.enumerationOn;
+        this.mesosHttpsOn = b.mesosHttpsOn;
+        this.caCertFile = Objects.requireNonNull(b.caCertFile, "caCertFile");
+        this.certFile = Objects.requireNonNull(b.certFile, "certFile");
+        this.keyFile = Objects.requireNonNull(b.keyFile, "keyFile");
+        this.mesosCredentials = Objects.requireNonNull(b.mesosCredentials, "mesosCredentials");
+        this.iamConfigFile = Objects.requireNonNull(b.iamConfigFile, "iamConfigFile");
+        this.mesosAuthentication = Objects.requireNonNull(b.mesosAuthentication, "mesosAuthentication");
+        this.stateFile = Objects.requireNonNull(b.stateFile, "stateFile");
+        this.udpMaxResponseSize = b.udpMaxResponseSize;
+        this.tcpIdleTimeoutSeconds = b.tcpIdleTimeoutSeconds;
+        this.tcpMaxConnections = b.tcpMaxConnections;
+        this.tcpMaxQueriesPerConnection = b.tcpMaxQueriesPerConnection;
+        this.servfailBeforeReady = b.servfailBeforeReady;
+    }
+
+    /** A builder preset with every default (spec section 2.2 and docs/configuration.md). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** All defaults. Not valid for serving on its own (no masters), but handy for record building. */
+    public static Config defaults() {
+        return builder().build();
+    }
+
+    /** A builder preset with this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.refreshSeconds = refreshSeconds;
+        b.port = port;
+        b.timeout = timeout;
+        b.stateTimeoutSeconds = stateTimeoutSeconds;
+        b.zkDetectionTimeout = zkDetectionTimeout;
+        b.httpPort = httpPort;
+        b.ttl = ttl;
+        b.srvRecordDefaultWeight = srvRecordDefaultWeight;
+        b.soaRefresh = soaRefresh;
+        b.soaRetry = soaRetry;
+        b.soaExpire = soaExpire;
+        b.soaMinttl = soaMinttl;
+        b.soaMname = soaMname;
+        b.soaRname = soaRname;
+        b.masters = masters;
+        b.zoneResolvers = zoneResolvers;
+        b.resolvers = resolvers;
+        b.ipSources = ipSources;
+        b.zk = zk;
+        b.domain = domain;
+        b.file = file;
+        b.listener = listener;
+        b.httpListener = httpListener;
+        b.recurseOn = recurseOn;
+        b.dnsOn = dnsOn;
+        b.httpOn = httpOn;
+        b.externalOn = externalOn;
+        b.enforceRfc952 = enforceRfc952;
+        b.setTruncateBit = setTruncateBit;
+        b.enumerationOn = enumerationOn;
+        b.mesosHttpsOn = mesosHttpsOn;
+        b.caCertFile = caCertFile;
+        b.certFile = certFile;
+        b.keyFile = keyFile;
+        b.mesosCredentials = mesosCredentials;
+        b.iamConfigFile = iamConfigFile;
+        b.mesosAuthentication = mesosAuthentication;
+        b.stateFile = stateFile;
+        b.udpMaxResponseSize = udpMaxResponseSize;
+        b.tcpIdleTimeoutSeconds = tcpIdleTimeoutSeconds;
+        b.tcpMaxConnections = tcpMaxConnections;
+        b.tcpMaxQueriesPerConnection = tcpMaxQueriesPerConnection;
+        b.servfailBeforeReady = servfailBeforeReady;
+        return b;
+    }
+
+    /** SOAMname: strip every trailing dot, append one (spec 2.4). Case kept for output; lookups are case-insensitive. */
+    static String normaliseMname(String name) {
+        return stripTrailingDots(Objects.requireNonNull(name, "SOAMname")) + ".";
+    }
+
+    /** SOARname: every {@code @} becomes {@code .}, strip trailing dots, append one (spec 2.4). */
+    static String normaliseRname(String name) {
+        return stripTrailingDots(Objects.requireNonNull(name, "SOARname").replace('@', '.')) + ".";
+    }
+
+    private static String stripTrailingDots(String s) {
+        int end = s.length();
+        while (end > 0 && s.charAt(end - 1) == '.') {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    private static Map<String, List<String>> copyZones(Map<String, List<String>> zones) {
+        var copy = new java.util.LinkedHashMap<String, List<String>>();
+        zones.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return java.util.Collections.unmodifiableMap(copy);
+    }
+
+    public int refreshSeconds() { return refreshSeconds; }
+    public int port() { return port; }
+    public int timeout() { return timeout; }
+    public int stateTimeoutSeconds() { return stateTimeoutSeconds; }
+    public int zkDetectionTimeout() { return zkDetectionTimeout; }
+    public int httpPort() { return httpPort; }
+    public int ttl() { return ttl; }
+    public int srvRecordDefaultWeight() { return srvRecordDefaultWeight; }
+    public long soaRefresh() { return soaRefresh; }
+    public long soaRetry() { return soaRetry; }
+    public long soaExpire() { return soaExpire; }
+    public long soaMinttl() { return soaMinttl; }
+    /** Primary name server, FQDN with trailing dot (case as configured). */
+    public String soaMname() { return soaMname; }
+    /** Admin mailbox as a name, FQDN with trailing dot. */
+    public String soaRname() { return soaRname; }
+    public List<String> masters() { return masters; }
+    public Map<String, List<String>> zoneResolvers() { return zoneResolvers; }
+    /** Effective upstream resolvers (after the /etc/resolv.conf fallback when the configured list was empty). */
+    public List<String> resolvers() { return resolvers; }
+    public List<String> ipSources() { return ipSources; }
+    public String zk() { return zk; }
+    /** The cluster domain, lowercase, without a trailing dot (e.g. {@code mesos}). */
+    public String domain() { return domain; }
+    /** The domain as an FQDN with trailing dot (e.g. {@code mesos.}). */
+    public String domainFqdn() { return domain + "."; }
+    public String file() { return file; }
+    public String listener() { return listener; }
+    public String httpListener() { return httpListener; }
+    public boolean recurseOn() { return recurseOn; }
+    public boolean dnsOn() { return dnsOn; }
+    public boolean httpOn() { return httpOn; }
+    public boolean externalOn() { return externalOn; }
+    public boolean enforceRfc952() { return enforceRfc952; }
+    public boolean setTruncateBit() { return setTruncateBit; }
+    public boolean enumerationOn() { return enumerationOn; }
+    public boolean mesosHttpsOn() { return mesosHttpsOn; }
+    public String caCertFile() { return caCertFile; }
+    public String certFile() { return certFile; }
+    public String keyFile() { return keyFile; }
+    public Credentials mesosCredentials() { return mesosCredentials; }
+    public String iamConfigFile() { return iamConfigFile; }
+    public String mesosAuthentication() { return mesosAuthentication; }
+    /** Lodestar: serve from this local Mesos state JSON file instead of a master; empty = use masters/zk. */
+    public String stateFile() { return stateFile; }
+    /** Lodestar: the largest UDP response we send to an EDNS client (RFC 6891; default 1232, the DNS Flag Day 2020 value). */
+    public int udpMaxResponseSize() { return udpMaxResponseSize; }
+    /** Lodestar: seconds a TCP connection may stay idle between queries (RFC 7766 section 6.2.3). */
+    public int tcpIdleTimeoutSeconds() { return tcpIdleTimeoutSeconds; }
+    /** Lodestar: the most TCP connections open at once; more are closed on accept. */
+    public int tcpMaxConnections() { return tcpMaxConnections; }
+    /** Lodestar: the most queries one TCP connection may have waiting for answers. */
+    public int tcpMaxQueriesPerConnection() { return tcpMaxQueriesPerConnection; }
+    /** Lodestar: bind the DNS ports at once and answer SERVFAIL until the first snapshot (default: bind after it, as Mesos-DNS). */
+    public boolean servfailBeforeReady() { return servfailBeforeReady; }
+
+    @Override
+    public String toString() {
+        return "Config[domain=" + domain + ", port=" + port + ", httpport=" + httpPort + ", masters=" + masters
+                + ", zk=" + zk + ", stateFile=" + stateFile + ", listener=" + listener + ", ttl=" + ttl
+                + ", refreshSeconds=" + refreshSeconds + ", ipSources=" + ipSources + ", resolvers=" + resolvers
+                + ", mesosCredentials=" + mesosCredentials + "]";
+    }
+
+    /** Mutable builder with every default preset. Not thread-safe; use it, build, drop it. */
+    public static final class Builder {
+        int refreshSeconds = 60;
+        int port = 53;
+        int timeout = 5;
+        int stateTimeoutSeconds = 300;
+        int zkDetectionTimeout = 30;
+        int httpPort = 8123;
+        int ttl = 60;
+        int srvRecordDefaultWeight = 1;
+        long soaRefresh = 60;
+        long soaRetry = 600;
+        long soaExpire = 86400;
+        long soaMinttl = 60;
+        String soaMname = "ns1.mesos";
+        String soaRname = "root.ns1.mesos";
+        List<String> masters = List.of();
+        Map<String, List<String>> zoneResolvers = Map.of();
+        List<String> resolvers = List.of("8.8.8.8");
+        List<String> ipSources = List.of("netinfo", "mesos", "host");
+        String zk = "";
+        String domain = "mesos";
+        String file = "";
+        String listener = "0.0.0.0";
+        String httpListener = "0.0.0.0";
+        boolean recurseOn = true;
+        boolean dnsOn = true;
+        boolean httpOn = true;
+        boolean externalOn = true;
+        boolean enforceRfc952 = false;
+        boolean setTruncateBit = true;
+        boolean enumerationOn = true;
+        boolean mesosHttpsOn = false;
+        String caCertFile = "";
+        String certFile = "";
+        String keyFile = "";
+        Credentials mesosCredentials = Credentials.NONE;
+        String iamConfigFile = "";
+        String mesosAuthentication = "";
+        String stateFile = "";
+        int udpMaxResponseSize = 1232;
+        int tcpIdleTimeoutSeconds = 10;
+        int tcpMaxConnections = 1024;
+        int tcpMaxQueriesPerConnection = 64;
+        boolean servfailBeforeReady = false;
+
+        private Builder() {
+        }
+
+        public Builder refreshSeconds(int v) { refreshSeconds = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder timeout(int v) { timeout = v; return this; }
+        public Builder stateTimeoutSeconds(int v) { stateTimeoutSeconds = v; return this; }
+        public Builder zkDetectionTimeout(int v) { zkDetectionTimeout = v; return this; }
+        public Builder httpPort(int v) { httpPort = v; return this; }
+        public Builder ttl(int v) { ttl = v; return this; }
+        public Builder srvRecordDefaultWeight(int v) { srvRecordDefaultWeight = v; return this; }
+        public Builder soaRefresh(long v) { soaRefresh = v; return this; }
+        public Builder soaRetry(long v) { soaRetry = v; return this; }
+        public Builder soaExpire(long v) { soaExpire = v; return this; }
+        public Builder soaMinttl(long v) { soaMinttl = v; return this; }
+        public Builder soaMname(String v) { soaMname = v; return this; }
+        public Builder soaRname(String v) { soaRname = v; return this; }
+        public Builder masters(List<String> v) { masters = v; return this; }
+        public Builder zoneResolvers(Map<String, List<String>> v) { zoneResolvers = v; return this; }
+        public Builder resolvers(List<String> v) { resolvers = v; return this; }
+        public Builder ipSources(List<String> v) { ipSources = v; return this; }
+        public Builder zk(String v) { zk = v; return this; }
+        public Builder domain(String v) { domain = v; return this; }
+        public Builder file(String v) { file = v; return this; }
+        public Builder listener(String v) { listener = v; return this; }
+        public Builder httpListener(String v) { httpListener = v; return this; }
+        public Builder recurseOn(boolean v) { recurseOn = v; return this; }
+        public Builder dnsOn(boolean v) { dnsOn = v; return this; }
+        public Builder httpOn(boolean v) { httpOn = v; return this; }
+        public Builder externalOn(boolean v) { externalOn = v; return this; }
+        public Builder enforceRfc952(boolean v) { enforceRfc952 = v; return this; }
+        public Builder setTruncateBit(boolean v) { setTruncateBit = v; return this; }
+        public Builder enumerationOn(boolean v) { enumerationOn = v; return this; }
+        public Builder mesosHttpsOn(boolean v) { mesosHttpsOn = v; return this; }
+        public Builder caCertFile(String v) { caCertFile = v; return this; }
+        public Builder certFile(String v) { certFile = v; return this; }
+        public Builder keyFile(String v) { keyFile = v; return this; }
+        public Builder mesosCredentials(Credentials v) { mesosCredentials = v; return this; }
+        public Builder iamConfigFile(String v) { iamConfigFile = v; return this; }
+        public Builder mesosAuthentication(String v) { mesosAuthentication = v; return this; }
+        public Builder stateFile(String v) { stateFile = v; return this; }
+        public Builder udpMaxResponseSize(int v) { udpMaxResponseSize = v; return this; }
+        public Builder tcpIdleTimeoutSeconds(int v) { tcpIdleTimeoutSeconds = v; return this; }
+        public Builder tcpMaxConnections(int v) { tcpMaxConnections = v; return this; }
+        public Builder tcpMaxQueriesPerConnection(int v) { tcpMaxQueriesPerConnection = v; return this; }
+        public Builder servfailBeforeReady(boolean v) { servfailBeforeReady = v; return this; }
+
+        public Config build() {
+            return new Config(this);
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package io.lodestar.records;
+
+import io.lodestar.mesos.SkipReport;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The records generated from one Mesos state (spec section 5): A, AAAA and SRV values by owner name, plus the
+ * enumeration data of {@code /v1/enumerate}. Owner names and SRV targets are lowercase FQDNs with a trailing dot;
+ * A values are dotted quads, AAAA values compressed lowercase IPv6 (RFC 5952). Within an owner, values are
+ * distinct and keep their insertion order (which only enumeration output shows).
+ *
+ * <p>Immutable once built. Two record sets are {@link #sameRecords(RecordSet) the same} when they hold the same
+ * values at the same names, whatever the order: a refresh that produces the same records publishes nothing.
+ */
+public final class RecordSet {
+
+    /** An SRV value: priority 0 and the configured weight are implied (spec 8.3). */
+    public record Srv(String target, int port) {
+        @Override
+        public String toString() {
+            return target + ":" + port;
+        }
+    }
+
+    /** One record a task added, as {@code /v1/enumerate} shows it. */
+    public record EnumRecord(String name, String host, String rtype) {
+    }
+
+    /** A task in {@code /v1/enumerate}: raw name, id, and the records it added ({@code []}, never null: QUIRK 16). */
+    public record EnumTask(String name, String id, List<EnumRecord> records) {
+        public EnumTask {
+            records = List.copyOf(records);
+        }
+    }
+
+    /** A framework in {@code /v1/enumerate}: raw name and its eligible tasks. */
+    public record EnumFramework(String name, List<EnumTask> tasks) {
+        public EnumFramework {
+            tasks = List.copyOf(tasks);
+        }
+    }
+
+    private final Map<String, List<String>> a;
+    private final Map<String, List<String>> aaaa;
+    private final Map<String, List<Srv>> srv;
+    private final List<EnumFramework> enumeration;
+    private final SkipReport skipped;
+
+    private RecordSet(Map<String, List<String>> a, Map<String, List<String>> aaaa, Map<String, List<Srv>> srv,
+                      List<EnumFramework> enumeration, SkipReport skipped) {
+        this.a = a;
+        this.aaaa = aaaa;
+        this.srv = srv;
+        this.enumeration = enumeration;
+        this.skipped = skipped;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A values by owner name. */
+    public Map<String, List<String>> a() {
+        return a;
+    }
+
+    /** AAAA values by owner name. */
+    public Map<String, List<String>> aaaa() {
+        return aaaa;
+    }
+
+    /** SRV values by owner name. */
+    public Map<String, List<Srv>> srv() {
+        return srv;
+    }
+
+    /** Enumeration data: every framework in state order with its eligible tasks (spec 6.10). */
+    public List<EnumFramework> enumeration() {
+        return enumeration;
+    }
+
+    /** Entries left out while parsing the state and building these records, by reason. */
+    public SkipReport skipped() {
+        return skipped;
+    }
+
+    public int countA() {
+        return count(a);
+    }
+
+    public int countAaaa() {
+        return count(aaaa);
+    }
+
+    public int countSrv() {
+        return count(srv);
+    }
+
+    private static int count(Map<String, ? extends List<?>> m) {
+        int n = 0;
+        for (List<?> v : m.values()) {
+            n += v.size();
+        }
+        return n;
+    }
+
+    /** True when both hold the same values at the same names, ignoring order and enumeration. */
+    public boolean sameRecords(RecordSet other) {
+        return asSets(a).equals(asSets(other.a)) && asSets(aaaa).equals(asSets(other.aaaa))
+                && asSets(srv).equals(asSets(other.srv));
+    }
+
+    private static <T> Map<String, Set<T>> asSets(Map<String, List<T>> m) {
+        Map<String, Set<T>> out = new java.util.HashMap<>(m.size() * 2);
+        m.forEach((k, v) -> out.put(k, new java.util.HashSet<>(v)));
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "RecordSet[A=" + countA() + ", AAAA=" + countAaaa() + ", SRV=" + countSrv() + ", skipped=" + skipped + "]";
+    }
+
+    /** Collects records with set semantics: adding an existing (name, value) pair is a no-op that returns false. */
+    public static final class Builder {
+        private final Map<String, LinkedHashSet<String>> a = new LinkedHashMap<>();
+        private final Map<String, LinkedHashSet<String>> aaaa = new LinkedHashMap<>();
+        private final Map<String, LinkedHashSet<Srv>> srv = new LinkedHashMap<>();
+        private final List<EnumFramework> enumeration = new ArrayList<>();
+        private SkipReport skipped = SkipReport.EMPTY;
+
+        private Builder() {
+        }
+
+        public boolean addA(String name, String ipv4) {
+            return add(a, name, ipv4);
+        }
+
+        public boolean addAaaa(String name, String ipv6) {
+            return add(aaaa, name, ipv6);
+        }
+
+        public boolean addSrv(String name, Srv value) {
+            return add(srv, name, value);
+        }
+
+        private static <T> boolean add(Map<String, LinkedHashSet<T>> map, String name, T value) {
+            return map.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(value);
+        }
+
+        public Builder enumeration(List<EnumFramework> frameworks) {
+            enumeration.clear();
+            enumeration.addAll(frameworks);
+            return this;
+        }
+
+        public Builder skipped(SkipReport report) {
+            this.skipped = report;
+            return this;
+        }
+
+        public RecordSet build() {
+            return new RecordSet(freeze(a), freeze(aaaa), freeze(srv), List.copyOf(enumeration), skipped);
+        }
+
+        private static <T> Map<String, List<T>> freeze(Map<String, LinkedHashSet<T>> m) {
+            Map<String, List<T>> out = new LinkedHashMap<>(m.size() * 4 / 3 + 1);
+            m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+            return Collections.unmodifiableMap(out);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.lodestar.mesos;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parses a Mesos master {@code /master/state} document (spec 4.5) into a {@link MesosState}.
+ *
+ * <p>The top level is streamed, and each agent and framework is read and checked on its own, so that a large
+ * state is never held twice and one malformed entry is skipped and counted (with a reason) instead of failing the
+ * document (QUIRK 9). Only a document that is not a JSON object, or that has no leader, fails as a whole. No
+ * hostname is resolved here.
+ */
+public final class StateParser {
+    private static final JsonFactory JSON = JsonFactory.builder()
+            // Mesos states of large clusters run to tens of megabytes; single strings do not.
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(1 << 20).maxNestingDepth(64).build())
+            .build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
+
+    private StateParser() {
+    }
+
+    /** Parses a whole document. The stream is read to its end but not closed. */
+    public static MesosState parse(InputStream in) throws StateException {
+        try (JsonParser p = JSON.createParser(in)) {
+            return parse(p);
+        } catch (JsonProcessingException e) {
+            throw new StateException("state is not valid JSON: " + e.getOriginalMessage()
+                    + " at " + e.getLocation().offsetDescription(), e);
+        } catch (IOException e) {
+            throw new StateException("state could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Parses a document held in memory. */
+    public static MesosState parse(byte[] json) throws StateException {
+        return parse(new java.io.ByteArrayInputStream(json));
+    }
+
+    private static MesosState parse(JsonParser p) throws IOException, StateException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new StateException("state is not a JSON object");
+        }
+        String leader = "";
+        List<MesosState.Agent> agents = new ArrayList<>();
+        List<MesosState.Framework> frameworks = new ArrayList<>();
+        List<String> recovered = new ArrayList<>();
+        SkipReport.Collector skips = new SkipReport.Collector();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "leader" -> leader = value == JsonToken.VALUE_STRING ? p.getText() : "";
+                case "slaves" -> forEachElement(p, value, node -> {
+                    MesosState.Agent a = Entries.agent(node, skips);
+                    if (a != null) {
+                        agents.add(a);
+                    }
+                });
+                case "frameworks" -> forEachElement(p, value, node -> {
+                    MesosState.Framework f = Entries.framework(node, skips);
+                    if (f != null) {
+                        frameworks.add(f);
+                    }
+                });
+                case "recovered_slaves" -> forEachElement(p, value, node -> {
+                    String id = node.path("id").asText("");
+                    if (!id.isEmpty()) {
+                        recovered.add(id);
+                    }
+                });
+                default -> p.skipChildren();
+            }
+        }
+        if (p.currentToken() != JsonToken.END_OBJECT) {
+            throw new StateException("state is not valid JSON: unexpected " + p.currentToken());
+        }
+        if (p.nextToken() != null) {
+            throw new StateException("state is not valid JSON: data after the end of the document");
+        }
+        if (leader.isEmpty()) {
+            throw new StateException("state does not contain leader information");
+        }
+        return new MesosState(leader, agents, frameworks, recovered, skips.report());
+    }
+
+    private interface NodeConsumer {
+        void accept(JsonNode node);
+    }
+
+    /** Reads each element of an array as a small tree; a non-array value is skipped. */
+    private static void forEachElement(JsonParser p, JsonToken value, NodeConsumer consumer) throws IOException {
+        if (value != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return;
+        }
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            if (p.currentToken() == null) {
+                throw new IOException("unexpected end of input inside an array");
+            }
+            JsonNode node = MAPPER.readTree(p);
+            consumer.accept(node);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.lodestar.records;
+
+import io.lodestar.mesos.SkipReport;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adds records to a {@link RecordSet.Builder} after checking that names fit the wire, remembers what each add
+ * created (for enumeration) and counts what it had to leave out.
+ */
+final class RecordEmitter {
+    private final RecordSet.Builder records;
+    private final SkipReport.Collector skips;
+    private List<RecordSet.EnumRecord> added;
+
+    RecordEmitter(RecordSet.Builder records, SkipReport.Collector skips) {
+        this.records = records;
+        this.skips = skips;
+    }
+
+    /** Starts collecting the records added from now on, for one task's enumeration entry. */
+    void startTask() {
+        added = new ArrayList<>();
+    }
+
+    /** The records added since {@link #startTask()}, and stops collecting. */
+    List<RecordSet.EnumRecord> endTask() {
+        List<RecordSet.EnumRecord> out = added;
+        added = null;
+        return out;
+    }
+
+    boolean addIp(String name, IpLiteral ip) {
+        if (!checkName(name)) {
+            return false;
+        }
+        boolean fresh = ip.v6() ? records.addAaaa(name, ip.text()) : records.addA(name, ip.text());
+        if (fresh && added != null) {
+            added.add(new RecordSet.EnumRecord(name, ip.text(), ip.v6() ? "AAAA" : "A"));
+        }
+        return fresh;
+    }
+
+    boolean addSrv(String name, String target, int port) {
+        if (!checkName(name) || !checkName(target)) {
+            return false;
+        }
+        RecordSet.Srv srv = new RecordSet.Srv(target, port);
+        boolean fresh = records.addSrv(name, srv);
+        if (fresh && added != null) {
+            added.add(new RecordSet.EnumRecord(name, srv.toString(), "SRV"));
+        }
+        return fresh;
+    }
+
+    void skip(String reason, String example) {
+        skips.skip(reason, example);
+    }
+
+    private boolean checkName(String name) {
+        if (DnsNames.fitsWire(name)) {
+            return true;
+        }
+        skips.skip("record: name does not fit DNS limits", name);
+        return false;
+    }
+}

@@ -34,7 +34,7 @@ final class RecordEmitter {
         if (!checkName(name)) {
             return false;
         }
-        boolean fresh = ip.v6() ? records.addAaaa(name, ip.text()) : records.addA(name, ip.text());
+        boolean fresh = ip.v6() ? records.tryAddAaaa(name, ip.text()) : records.tryAddA(name, ip.text());
         if (fresh && added != null) {
             added.add(new RecordSet.EnumRecord(name, ip.text(), ip.v6() ? "AAAA" : "A"));
         }
@@ -46,7 +46,7 @@ final class RecordEmitter {
             return false;
         }
         RecordSet.Srv srv = new RecordSet.Srv(target, port);
-        boolean fresh = records.addSrv(name, srv);
+        boolean fresh = records.tryAddSrv(name, srv);
         if (fresh && added != null) {
             added.add(new RecordSet.EnumRecord(name, srv.toString(), "SRV"));
         }

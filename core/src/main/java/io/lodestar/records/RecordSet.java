@@ -138,15 +138,36 @@ public final class RecordSet {
         private Builder() {
         }
 
-        public boolean addA(String name, String ipv4) {
+        /** Adds an A value; chainable (for tests and simple builders). */
+        public Builder addA(String name, String ipv4) {
+            tryAddA(name, ipv4);
+            return this;
+        }
+
+        /** Adds an AAAA value; chainable. */
+        public Builder addAaaa(String name, String ipv6) {
+            tryAddAaaa(name, ipv6);
+            return this;
+        }
+
+        /** Adds an SRV value; chainable. */
+        public Builder addSrv(String name, String target, int port) {
+            tryAddSrv(name, new Srv(target, port));
+            return this;
+        }
+
+        /** Adds an A value; false when the pair was there already. */
+        public boolean tryAddA(String name, String ipv4) {
             return add(a, name, ipv4);
         }
 
-        public boolean addAaaa(String name, String ipv6) {
+        /** Adds an AAAA value; false when the pair was there already. */
+        public boolean tryAddAaaa(String name, String ipv6) {
             return add(aaaa, name, ipv6);
         }
 
-        public boolean addSrv(String name, Srv value) {
+        /** Adds an SRV value; false when the pair was there already. */
+        public boolean tryAddSrv(String name, Srv value) {
             return add(srv, name, value);
         }
 

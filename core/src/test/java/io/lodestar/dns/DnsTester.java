@@ -46,6 +46,7 @@ final class DnsTester {
         PooledByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
         ByteBuf in = direct ? alloc.directBuffer(query.length) : alloc.heapBuffer(query.length);
         ByteBuf out = direct ? alloc.directBuffer(512) : alloc.heapBuffer(512);
+        boolean freed = false;
         try {
             in.writeBytes(query);
             int readerIndex = in.readerIndex();
@@ -56,10 +57,20 @@ final class DnsTester {
             assertThat(result.responseLength()).isEqualTo(out.readableBytes());
             byte[] bytes = new byte[out.readableBytes()];
             out.getBytes(out.readerIndex(), bytes);
+            freed = in.release() & out.release();
+            assertThat(freed).as("every buffer of this query is freed").isTrue();
             return bytes;
         } finally {
-            in.release();
-            out.release();
+            if (!freed) {
+                releaseFully(in);
+                releaseFully(out);
+            }
+        }
+    }
+
+    private static void releaseFully(ByteBuf buf) {
+        if (buf.refCnt() > 0) {
+            buf.release(buf.refCnt());
         }
     }
 

@@ -21,9 +21,11 @@ final class Answer {
     final int assumedNameLength;
     /** Offsets in {@link #tail} of the relocatable pointers, ascending. */
     final int[] relocations;
+    /** True when answer or authority records were left out at build time: no message could hold them. */
+    final boolean incomplete;
 
     Answer(int rcode, byte[] tail, int[] recordEnds, int answerCount, int authorityCount, int additionalCount,
-           int assumedNameLength, int[] relocations) {
+           int assumedNameLength, int[] relocations, boolean incomplete) {
         this.rcode = rcode;
         this.tail = tail;
         this.recordEnds = recordEnds;
@@ -32,12 +34,13 @@ final class Answer {
         this.additionalCount = additionalCount;
         this.assumedNameLength = assumedNameLength;
         this.relocations = relocations;
+        this.incomplete = incomplete;
     }
 
     /** The same records with another rcode: NXDOMAIN and NODATA share the SOA tail. */
     Answer withRcode(int newRcode) {
         return new Answer(newRcode, tail, recordEnds, answerCount, authorityCount, additionalCount,
-                assumedNameLength, relocations);
+                assumedNameLength, relocations, incomplete);
     }
 
     int recordCount() {

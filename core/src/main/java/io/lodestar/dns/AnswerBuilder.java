@@ -20,9 +20,8 @@ final class AnswerBuilder {
     static final int AUTHORITY = 1;
     static final int ADDITIONAL = 2;
 
-    /** No response can hold more than this after the largest header, question and OPT. */
-    static final int MAX_TAIL = Wire.MAX_MESSAGE_LENGTH - Wire.HEADER_LENGTH - Query.MAX_QUESTION_LENGTH
-            - Wire.OPT_LENGTH;
+    /** No response can hold more than this after the header and the shortest question (the root, type, class). */
+    static final int MAX_TAIL = Wire.MAX_MESSAGE_LENGTH - Wire.HEADER_LENGTH - 5;
     private static final int RELOCATABLE = 0x10000;
 
     private final int assumedNameLength;
@@ -43,6 +42,7 @@ final class AnswerBuilder {
     private int rdlengthAt;
     private int relocationsAtStart;
     private boolean full;
+    private boolean incomplete;
 
     /** A builder for answers to {@code qname}, whose last {@code apex.length} bytes are the zone apex. */
     AnswerBuilder(byte[] qname, byte[] apex) {
@@ -83,6 +83,7 @@ final class AnswerBuilder {
             size = recordStart;
             relocationCount = relocationsAtStart;
             full = true;
+            incomplete = section != ADDITIONAL;
             return;
         }
         if (records == recordEnds.length) {
@@ -146,7 +147,7 @@ final class AnswerBuilder {
     Answer build(int rcode) {
         return new Answer(rcode, Arrays.copyOf(buf, size), Arrays.copyOf(recordEnds, records),
                 sectionCounts[ANSWER], sectionCounts[AUTHORITY], sectionCounts[ADDITIONAL], assumedNameLength,
-                Arrays.copyOf(relocations, relocationCount));
+                Arrays.copyOf(relocations, relocationCount), incomplete);
     }
 
     private void addRelocation(int at) {

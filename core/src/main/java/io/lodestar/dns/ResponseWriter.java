@@ -65,14 +65,14 @@ final class ResponseWriter {
         int an = a.answerCount;
         int ns = a.authorityCount;
         int ar = a.additionalCount;
-        boolean truncated = false;
+        boolean truncated = a.incomplete;
         if (keep > budget) {
             int records = a.recordsFitting(budget);
             keep = records == 0 ? 0 : a.recordEnds[records - 1];
             an = Math.min(records, an);
             ns = Math.min(records - an, ns);
             ar = records - an - ns;
-            truncated = an < a.answerCount || ns < a.authorityCount;
+            truncated |= an < a.answerCount || ns < a.authorityCount;
         }
         out.ensureWritable(Wire.HEADER_LENGTH + q.questionLength + keep + optLength);
         writeHeader(out, q, a.rcode, true, truncated && setTruncateBit, 1, an, ns, ar + (q.edns ? 1 : 0));

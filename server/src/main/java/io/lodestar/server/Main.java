@@ -43,10 +43,7 @@ public final class Main {
                 err.println("lodestar: zone is not built yet");
                 yield 1;
             }
-            default -> {
-                err.println("lodestar: serving is not built yet; use `lodestar zone -config FILE`");
-                yield 1;
-            }
+            default -> new ServeCommand(out, err, System::exit).run(cli);
         };
     }
 }

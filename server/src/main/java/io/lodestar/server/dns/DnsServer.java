@@ -213,9 +213,10 @@ public final class DnsServer implements AutoCloseable {
         if (group == null) {
             return;
         }
-        group.shutdownGracefully(QUIET_PERIOD_MS, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        boolean stopped = group.shutdownGracefully(QUIET_PERIOD_MS, SHUTDOWN_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .awaitUninterruptibly(SHUTDOWN_TIMEOUT_MS + 1000);
         group = null;
+        log.info("dns: stopped{}", stopped ? "" : " (event loops still finishing)");
     }
 
     private void closeChannels() {

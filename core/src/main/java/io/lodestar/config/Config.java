@@ -216,6 +216,7 @@ public final class Config {
 
     public int refreshSeconds() { return refreshSeconds; }
     public int port() { return port; }
+    /** Seconds per forwarding step (dial, write, read); a configured 0 is stored as 5, as Mesos-DNS reads it. */
     public int timeout() { return timeout; }
     public int stateTimeoutSeconds() { return stateTimeoutSeconds; }
     public int zkDetectionTimeout() { return zkDetectionTimeout; }
@@ -225,23 +226,29 @@ public final class Config {
     public long soaRefresh() { return soaRefresh; }
     public long soaRetry() { return soaRetry; }
     public long soaExpire() { return soaExpire; }
+    /** SOA MINIMUM, the negative-caching TTL (RFC 2308); Mesos-DNS ignores it and puts {@code ttl} there. */
     public long soaMinttl() { return soaMinttl; }
     /** Primary name server, FQDN with trailing dot (case as configured). */
     public String soaMname() { return soaMname; }
     /** Admin mailbox as a name, FQDN with trailing dot. */
     public String soaRname() { return soaRname; }
     public List<String> masters() { return masters; }
+    /** Zone to forwarders; zone names are lowercase when {@code externalOn} (they are checked then, unused otherwise). */
     public Map<String, List<String>> zoneResolvers() { return zoneResolvers; }
     /** Effective upstream resolvers (after the /etc/resolv.conf fallback when the configured list was empty). */
     public List<String> resolvers() { return resolvers; }
     public List<String> ipSources() { return ipSources; }
+    /** Empty, or a {@code zk://} URL that {@link ZkUrl#parse} accepts, without user information. */
     public String zk() { return zk; }
     /** The cluster domain, lowercase, without a trailing dot (e.g. {@code mesos}). */
     public String domain() { return domain; }
     /** The domain as an FQDN with trailing dot (e.g. {@code mesos.}). */
     public String domainFqdn() { return domain + "."; }
+    /** The absolute path of the config file actually read (a {@code File} key in the JSON is ignored). */
     public String file() { return file; }
+    /** IP literal the DNS server binds (UDP and TCP); {@code 0.0.0.0} means every interface. */
     public String listener() { return listener; }
+    /** IP literal the HTTP API binds. */
     public String httpListener() { return httpListener; }
     public boolean recurseOn() { return recurseOn; }
     public boolean dnsOn() { return dnsOn; }
@@ -257,7 +264,10 @@ public final class Config {
     public Credentials mesosCredentials() { return mesosCredentials; }
     public String iamConfigFile() { return iamConfigFile; }
     public String mesosAuthentication() { return mesosAuthentication; }
-    /** Lodestar: serve from this local Mesos state JSON file instead of a master; empty = use masters/zk. */
+    /**
+     * Lodestar: serve from this local Mesos state JSON file instead of a master; empty = use masters/zk. Loaded
+     * configs hold an absolute path (a relative one is resolved against the config file's directory).
+     */
     public String stateFile() { return stateFile; }
     /** Lodestar: the largest UDP response we send to an EDNS client (RFC 6891; default 1232, the DNS Flag Day 2020 value). */
     public int udpMaxResponseSize() { return udpMaxResponseSize; }

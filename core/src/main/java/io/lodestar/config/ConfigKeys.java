@@ -1,0 +1,98 @@
+package io.lodestar.config;
+
+import static io.lodestar.config.JsonKind.BOOL;
+import static io.lodestar.config.JsonKind.CREDENTIALS;
+import static io.lodestar.config.JsonKind.STRING;
+import static io.lodestar.config.JsonKind.STRING_LIST;
+import static io.lodestar.config.JsonKind.ZONE_MAP;
+import static io.lodestar.config.JsonKind.wholeNumber;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The table of every key config.json may hold: Mesos-DNS's (spec section 2.2) and Lodestar's. A new key is one
+ * entry here (plus its field in {@link Config} and its line in docs/configuration.md).
+ */
+final class ConfigKeys {
+    private static final long INT_MAX = Integer.MAX_VALUE;
+    private static final long UINT16_MAX = 0xFFFF;
+    private static final long UINT32_MAX = 0xFFFF_FFFFL;
+    /** Mesos-DNS: a forwarding timeout of 0 means the default. */
+    private static final int DEFAULT_TIMEOUT = Config.defaults().timeout();
+
+    /** Every key, in the order of spec section 2.2 and then Lodestar's. */
+    static final List<ConfigKey<?>> ALL = List.of(
+            ConfigKey.of("refreshSeconds", wholeNumber(1, INT_MAX), (b, v) -> b.refreshSeconds(v.intValue())),
+            ConfigKey.of("port", wholeNumber(0, UINT16_MAX), (b, v) -> b.port(v.intValue())),
+            ConfigKey.of("timeout", wholeNumber(0, INT_MAX),
+                    (b, v) -> b.timeout(v == 0 ? DEFAULT_TIMEOUT : v.intValue())),
+            // <= 0 is rejected by ConfigRules with upstream's message, in upstream's order.
+            ConfigKey.of("stateTimeoutSeconds", wholeNumber(Integer.MIN_VALUE, INT_MAX),
+                    (b, v) -> b.stateTimeoutSeconds(v.intValue())),
+            ConfigKey.of("zkDetectionTimeout", wholeNumber(0, INT_MAX), (b, v) -> b.zkDetectionTimeout(v.intValue())),
+            ConfigKey.of("httpport", wholeNumber(0, UINT16_MAX), (b, v) -> b.httpPort(v.intValue())),
+            ConfigKey.of("ttl", wholeNumber(0, INT_MAX), (b, v) -> b.ttl(v.intValue())),
+            ConfigKey.of("srvRecordDefaultWeight", wholeNumber(0, UINT16_MAX),
+                    (b, v) -> b.srvRecordDefaultWeight(v.intValue())),
+            // Accepted for compatibility; the serial is always the time of the last successful reload.
+            ConfigKey.of("SOASerial", wholeNumber(0, UINT32_MAX), (b, v) -> { }),
+            ConfigKey.of("SOARefresh", wholeNumber(0, UINT32_MAX), Config.Builder::soaRefresh),
+            ConfigKey.of("SOARetry", wholeNumber(0, UINT32_MAX), Config.Builder::soaRetry),
+            ConfigKey.of("SOAExpire", wholeNumber(0, UINT32_MAX), Config.Builder::soaExpire),
+            ConfigKey.of("SOAMinttl", wholeNumber(0, UINT32_MAX), Config.Builder::soaMinttl),
+            ConfigKey.of("SOAMname", STRING, Config.Builder::soaMname),
+            ConfigKey.of("SOARname", STRING, Config.Builder::soaRname),
+            ConfigKey.of("masters", STRING_LIST, Config.Builder::masters),
+            ConfigKey.of("zk", STRING, Config.Builder::zk),
+            ConfigKey.of("zoneResolvers", ZONE_MAP, Config.Builder::zoneResolvers),
+            ConfigKey.of("resolvers", STRING_LIST, Config.Builder::resolvers),
+            ConfigKey.of("IPSources", STRING_LIST, Config.Builder::ipSources),
+            ConfigKey.of("domain", STRING, Config.Builder::domain),
+            // Accepted for compatibility; Config.file() is always the file actually read.
+            ConfigKey.of("File", STRING, (b, v) -> { }),
+            ConfigKey.of("listener", STRING, AddressSyntax::requireIpLiteral, Config.Builder::listener),
+            ConfigKey.of("HTTPListener", STRING, AddressSyntax::requireIpLiteral, Config.Builder::httpListener),
+            ConfigKey.of("recurseon", BOOL, Config.Builder::recurseOn),
+            ConfigKey.of("dnson", BOOL, Config.Builder::dnsOn),
+            ConfigKey.of("httpon", BOOL, Config.Builder::httpOn),
+            ConfigKey.of("externalon", BOOL, Config.Builder::externalOn),
+            ConfigKey.of("EnforceRFC952", BOOL, Config.Builder::enforceRfc952),
+            ConfigKey.of("SetTruncateBit", BOOL, Config.Builder::setTruncateBit),
+            ConfigKey.of("EnumerationOn", BOOL, Config.Builder::enumerationOn),
+            ConfigKey.of("mesosHTTPSOn", BOOL, Config.Builder::mesosHttpsOn),
+            ConfigKey.of("caCertFile", STRING, Config.Builder::caCertFile),
+            ConfigKey.of("certFile", STRING, Config.Builder::certFile),
+            ConfigKey.of("keyFile", STRING, Config.Builder::keyFile),
+            ConfigKey.of("mesosCredentials", CREDENTIALS, Config.Builder::mesosCredentials),
+            ConfigKey.of("IAMConfigFile", STRING, Config.Builder::iamConfigFile),
+            ConfigKey.of("mesosAuthentication", STRING, Config.Builder::mesosAuthentication),
+            // Lodestar's keys.
+            ConfigKey.of("stateFile", STRING, Config.Builder::stateFile),
+            ConfigKey.of("udpMaxResponseSize", wholeNumber(512, UINT16_MAX),
+                    (b, v) -> b.udpMaxResponseSize(v.intValue())),
+            ConfigKey.of("tcpIdleTimeoutSeconds", wholeNumber(1, INT_MAX),
+                    (b, v) -> b.tcpIdleTimeoutSeconds(v.intValue())),
+            ConfigKey.of("tcpMaxConnections", wholeNumber(1, INT_MAX), (b, v) -> b.tcpMaxConnections(v.intValue())),
+            ConfigKey.of("tcpMaxQueriesPerConnection", wholeNumber(1, INT_MAX),
+                    (b, v) -> b.tcpMaxQueriesPerConnection(v.intValue())),
+            ConfigKey.of("servfailBeforeReady", BOOL, Config.Builder::servfailBeforeReady));
+
+    private static final Map<String, ConfigKey<?>> BY_LOWERCASE_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(k -> lowercase(k.name()), Function.identity()));
+
+    private ConfigKeys() {
+    }
+
+    /** The key a JSON name means, matched case-insensitively as Go's decoder does; null when unknown. */
+    static ConfigKey<?> find(String jsonName) {
+        return BY_LOWERCASE_NAME.get(lowercase(jsonName));
+    }
+
+    private static String lowercase(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -17,6 +17,7 @@ public final class QueryProcessor {
     private final byte[] apex;
     private final int apexLabels;
 
+    /** A processor answering from whatever {@code holder} holds, with the flags and limits of {@code config}. */
     public QueryProcessor(SnapshotHolder holder, Config config) {
         this.holder = holder;
         this.writer = new ResponseWriter(config);

@@ -1,0 +1,64 @@
+package io.lodestar.dns;
+
+/**
+ * One precompiled response tail: the answer, authority and additional records in wire format, written right after
+ * the echoed question. Immutable and shared by every query that gets this answer.
+ *
+ * <p>The tail was compiled for a question name of {@link #assumedNameLength} bytes. Answer owners point at the
+ * question (offset 12) and need nothing per query; every other compression pointer (to the zone apex at the end of
+ * the question, or inside the tail) is listed in {@link #relocations} and moves by the difference between the real
+ * and the assumed name length, which is non-zero only for shared negative answers and {@code .*} queries.
+ */
+final class Answer {
+
+    final int rcode;
+    final byte[] tail;
+    /** End offset in {@link #tail} of each record, ascending: truncation keeps a prefix of whole records. */
+    final int[] recordEnds;
+    final int answerCount;
+    final int authorityCount;
+    final int additionalCount;
+    final int assumedNameLength;
+    /** Offsets in {@link #tail} of the relocatable pointers, ascending. */
+    final int[] relocations;
+    /** True when answer or authority records were left out at build time: no message could hold them. */
+    final boolean incomplete;
+
+    Answer(int rcode, byte[] tail, int[] recordEnds, int answerCount, int authorityCount, int additionalCount,
+           int assumedNameLength, int[] relocations, boolean incomplete) {
+        this.rcode = rcode;
+        this.tail = tail;
+        this.recordEnds = recordEnds;
+        this.answerCount = answerCount;
+        this.authorityCount = authorityCount;
+        this.additionalCount = additionalCount;
+        this.assumedNameLength = assumedNameLength;
+        this.relocations = relocations;
+        this.incomplete = incomplete;
+    }
+
+    /** The same records with another rcode: NXDOMAIN and NODATA share the SOA tail. */
+    Answer withRcode(int newRcode) {
+        return new Answer(newRcode, tail, recordEnds, answerCount, authorityCount, additionalCount,
+                assumedNameLength, relocations, incomplete);
+    }
+
+    int recordCount() {
+        return recordEnds.length;
+    }
+
+    /** The number of leading records whose bytes fit in {@code budget}. */
+    int recordsFitting(int budget) {
+        int lo = 0;
+        int hi = recordEnds.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (recordEnds[mid] <= budget) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

@@ -19,7 +19,14 @@ public record Cli(
         boolean version,
         int verbosity,
         boolean demo,
-        boolean help) {
+        boolean help,
+        String zone) {
+
+    /** A command line without {@code -zone}. */
+    public Cli(String command, String config, boolean configGiven, String state, boolean version, int verbosity,
+               boolean demo, boolean help) {
+        this(command, config, configGiven, state, version, verbosity, demo, help, "");
+    }
 
     /** A command line that cannot be parsed: the message goes to stderr with the usage, and the exit code is 2. */
     public static final class UsageException extends Exception {
@@ -33,6 +40,7 @@ public record Cli(
     private static final Map<String, Kind> FLAGS = new TreeMap<>(Map.ofEntries(
             Map.entry("config", Kind.STRING),
             Map.entry("state", Kind.STRING),
+            Map.entry("zone", Kind.STRING),
             Map.entry("version", Kind.BOOL),
             Map.entry("v", Kind.INT),
             Map.entry("demo", Kind.BOOL),
@@ -60,6 +68,8 @@ public record Cli(
                 "Flags:",
                 "  -config FILE   path of the config.json file (default \"config.json\")",
                 "  -state FILE    zone: read this Mesos state JSON file instead of the config's stateFile",
+                "  -zone NAME     zone: print the zones at or below NAME (thisdcos.directory, in-addr.arpa, . for all)",
+                "                 instead of the Mesos domain",
                 "  -demo          serve the embedded demo cluster on 127.0.0.1:8053 (DNS) and :8123 (HTTP)",
                 "  -v N           verbosity: 0 info, 1 debug, 2 and up trace (default 0)",
                 "  -version       print the version and exit",
@@ -72,6 +82,7 @@ public record Cli(
         String config = "config.json";
         boolean configGiven = false;
         String state = "";
+        String zone = "";
         boolean version = false;
         int verbosity = 0;
         boolean demo = false;
@@ -131,11 +142,13 @@ public record Cli(
                     configGiven = true;
                 }
                 case "state" -> state = value;
+                case "zone" -> zone = value;
                 case "v" -> verbosity = parseInt(name, value);
                 default -> { }
             }
         }
-        return new Cli(command == null ? "serve" : command, config, configGiven, state, version, verbosity, demo, help);
+        return new Cli(command == null ? "serve" : command, config, configGiven, state, version, verbosity, demo, help,
+                zone);
     }
 
     private static boolean parseBool(String name, String value) throws UsageException {

@@ -20,12 +20,13 @@ public record Cli(
         int verbosity,
         boolean demo,
         boolean help,
+        String logFormat,
         String zone) {
 
     /** A command line without {@code -zone}. */
     public Cli(String command, String config, boolean configGiven, String state, boolean version, int verbosity,
-               boolean demo, boolean help) {
-        this(command, config, configGiven, state, version, verbosity, demo, help, "");
+               boolean demo, boolean help, String logFormat) {
+        this(command, config, configGiven, state, version, verbosity, demo, help, logFormat, "");
     }
 
     /** A command line that cannot be parsed: the message goes to stderr with the usage, and the exit code is 2. */
@@ -44,6 +45,7 @@ public record Cli(
             Map.entry("version", Kind.BOOL),
             Map.entry("v", Kind.INT),
             Map.entry("demo", Kind.BOOL),
+            Map.entry("logformat", Kind.STRING),
             Map.entry("help", Kind.BOOL),
             Map.entry("h", Kind.BOOL),
             // glog's flags exist in Mesos-DNS only because the library is linked in: accepted and ignored.
@@ -72,6 +74,7 @@ public record Cli(
                 "                 instead of the Mesos domain",
                 "  -demo          serve the embedded demo cluster on 127.0.0.1:8053 (DNS) and :8123 (HTTP)",
                 "  -v N           verbosity: 0 info, 1 debug, 2 and up trace (default 0)",
+                "  -logformat F   log lines as \"text\" (default) or \"json\" (one JSON object per line, for log shippers)",
                 "  -version       print the version and exit",
                 "  -help          print this help and exit",
                 "");
@@ -87,6 +90,7 @@ public record Cli(
         int verbosity = 0;
         boolean demo = false;
         boolean help = false;
+        String logFormat = "text";
 
         List<String> rest = new ArrayList<>(List.of(args));
         int i = 0;
@@ -144,11 +148,17 @@ public record Cli(
                 case "state" -> state = value;
                 case "zone" -> zone = value;
                 case "v" -> verbosity = parseInt(name, value);
+                case "logformat" -> {
+                    if (!value.equals("text") && !value.equals("json")) {
+                        throw new UsageException("invalid value \"" + value + "\" for flag -logformat: text or json is expected");
+                    }
+                    logFormat = value;
+                }
                 default -> { }
             }
         }
         return new Cli(command == null ? "serve" : command, config, configGiven, state, version, verbosity, demo, help,
-                zone);
+                logFormat, zone);
     }
 
     private static boolean parseBool(String name, String value) throws UsageException {

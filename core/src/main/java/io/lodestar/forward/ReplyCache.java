@@ -2,13 +2,15 @@ package io.lodestar.forward;
 
 import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A bounded cache of forwarded replies, least recently used first out, for one event loop (not thread-safe, so
- * no locks). Entries live as long as {@link CacheTtl} allows; a reply served from the cache carries the remaining
- * TTLs. The key holds the question and what changes the reply: the EDNS presence, the DO and CD bits.
+ * A bounded cache of forwarded replies, shared by every event loop without locks. Entries live as long as
+ * {@link CacheTtl} allows; a reply served from the cache carries the remaining TTLs. When full, the oldest entry
+ * goes first (FIFO). The key holds the question and what changes the reply: the EDNS presence, the DO and CD bits.
  */
 public final class ReplyCache {
 
@@ -33,25 +35,24 @@ public final class ReplyCache {
         }
     }
 
-    private record Entry(byte[] message, int[] ttlOffsets, long storedAtNanos, long expiresAtNanos) {
+    private record Entry(Key key, byte[] message, int[] ttlOffsets, long storedAtNanos, long expiresAtNanos) {
     }
 
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
+    private final int maxEntries;
     private final int maxTtl;
     private final int maxNegativeTtl;
-    private final LinkedHashMap<Key, Entry> entries;
+    private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
+    /** Every entry stored, oldest first; an entry already replaced or expired is skipped when it comes out. */
+    private final Queue<Entry> order = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger orderLength = new AtomicInteger();
 
     /** A cache of at most {@code maxEntries} replies, positive ones kept at most {@code maxTtl} seconds. */
     public ReplyCache(int maxEntries, int maxTtl, int maxNegativeTtl) {
+        this.maxEntries = maxEntries;
         this.maxTtl = maxTtl;
         this.maxNegativeTtl = maxNegativeTtl;
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
-                return size() > maxEntries;
-            }
-        };
     }
 
     /** The key of a question (lowercase wire name of {@code nameLength} bytes) and the query's EDNS, DO and CD. */
@@ -85,7 +86,20 @@ public final class ReplyCache {
         }
         byte[] bytes = new byte[m.end()];
         reply.getBytes(reply.readerIndex(), bytes);
-        entries.put(key, new Entry(bytes, Arrays.copyOf(offsets, n), nowNanos, nowNanos + ttl * NANOS_PER_SECOND));
+        Entry e = new Entry(key, bytes, Arrays.copyOf(offsets, n), nowNanos, nowNanos + ttl * NANOS_PER_SECOND);
+        entries.put(key, e);
+        order.add(e);
+        // Every live entry has its element in the queue, so bounding the queue bounds the map, even when entries
+        // expire and come back.
+        int length = orderLength.incrementAndGet();
+        while (length > maxEntries) {
+            Entry oldest = order.poll();
+            if (oldest == null) {
+                break;
+            }
+            entries.remove(oldest.key(), oldest);
+            length = orderLength.decrementAndGet();
+        }
         return ttl;
     }
 
@@ -99,7 +113,7 @@ public final class ReplyCache {
             return false;
         }
         if (nowNanos - e.expiresAtNanos >= 0) {
-            entries.remove(key);
+            entries.remove(key, e);
             return false;
         }
         long age = (nowNanos - e.storedAtNanos) / NANOS_PER_SECOND;

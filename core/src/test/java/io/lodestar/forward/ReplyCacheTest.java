@@ -109,16 +109,44 @@ class ReplyCacheTest {
     }
 
     @Test
-    void theLeastRecentlyUsedEntryGoesWhenFull() {
+    void theOldestEntryGoesWhenFull() {
         ReplyCache cache = new ReplyCache(2, 86400, 3600);
-        for (String n : new String[] {"a.example.", "b.example."}) {
+        for (String n : new String[] {"a.example.", "b.example.", "c.example."}) {
             cache.put(key(n, Type.A), buf(noerror(n, Type.A, n + " 60 A 192.0.2.1")), 0);
         }
-        assertThat(cache.write(key("a.example.", Type.A), 1, 0, Unpooled.buffer())).isTrue();
-        cache.put(key("c.example.", Type.A), buf(noerror("c.example.", Type.A, "c.example. 60 A 192.0.2.1")), 0);
         assertThat(cache.size()).isEqualTo(2);
-        assertThat(cache.write(key("b.example.", Type.A), 1, 0, Unpooled.buffer())).isFalse();
-        assertThat(cache.write(key("a.example.", Type.A), 1, 0, Unpooled.buffer())).isTrue();
+        assertThat(cache.write(key("a.example.", Type.A), 1, 0, Unpooled.buffer())).isFalse();
+        assertThat(cache.write(key("b.example.", Type.A), 1, 0, Unpooled.buffer())).isTrue();
+        assertThat(cache.write(key("c.example.", Type.A), 1, 0, Unpooled.buffer())).isTrue();
+    }
+
+    @Test
+    void staysBoundedWhenEntriesExpireAndComeBack() {
+        ReplyCache cache = new ReplyCache(3, 86400, 3600);
+        for (int round = 0; round < 1000; round++) {
+            long now = round * 2 * SECOND;
+            ReplyCache.Key k = key("a.example.", Type.A);
+            assertThat(cache.write(k, 1, now, Unpooled.buffer())).isFalse();
+            cache.put(k, buf(noerror("a.example.", Type.A, "a.example. 1 A 192.0.2.1")), now);
+            assertThat(cache.write(k, 1, now, Unpooled.buffer())).isTrue();
+        }
+        assertThat(cache.size()).isEqualTo(1);
+        for (String n : new String[] {"b.example.", "c.example.", "d.example.", "e.example."}) {
+            cache.put(key(n, Type.A), buf(noerror(n, Type.A, n + " 60 A 192.0.2.1")), 2000 * SECOND);
+        }
+        assertThat(cache.size()).isEqualTo(3);
+    }
+
+    @Test
+    void aReplacedEntryIsNotEvictedByItsOlderCopy() {
+        ReplyCache cache = new ReplyCache(2, 86400, 3600);
+        ReplyCache.Key a = key("a.example.", Type.A);
+        cache.put(a, buf(noerror("a.example.", Type.A, "a.example. 60 A 192.0.2.1")), 0);
+        cache.put(a, buf(noerror("a.example.", Type.A, "a.example. 60 A 192.0.2.2")), 0);
+        cache.put(key("b.example.", Type.A), buf(noerror("b.example.", Type.A, "b.example. 60 A 192.0.2.1")), 0);
+        ByteBuf out = Unpooled.buffer();
+        assertThat(cache.write(a, 1, 0, out)).isTrue();
+        assertThat(parse(out).getSection(Section.ANSWER).get(0).rdataToString()).isEqualTo("192.0.2.2");
     }
 
     @Test

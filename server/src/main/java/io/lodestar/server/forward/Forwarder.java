@@ -53,6 +53,8 @@ public final class Forwarder implements AutoCloseable {
     private final AddressFilter allowed;
     private final int maxInFlight;
     private final int cacheEntries;
+    /** Null when the cache is off; shared by every loop, since a client's next query may land on another loop. */
+    private final ReplyCache cache;
     private final Class<? extends DatagramChannel> datagramChannel;
     private final Class<? extends SocketChannel> socketChannel;
     private final ByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
@@ -73,6 +75,7 @@ public final class Forwarder implements AutoCloseable {
         this.allowed = AddressFilter.parse(config.allowRecursion());
         this.maxInFlight = config.forwardMaxInFlight();
         this.cacheEntries = config.forwardCacheEntries();
+        this.cache = cacheEntries == 0 ? null : new ReplyCache(cacheEntries, CACHE_MAX_TTL, CACHE_MAX_NEGATIVE_TTL);
         this.datagramChannel = datagramChannel;
         this.socketChannel = socketChannel;
     }
@@ -92,13 +95,9 @@ public final class Forwarder implements AutoCloseable {
             return;
         }
         Map<EventExecutor, LoopForwarder> byLoop = new IdentityHashMap<>();
-        int loopCount = 0;
-        for (EventExecutor ignored : group) {
-            loopCount++;
-        }
         try {
             for (EventExecutor executor : group) {
-                byLoop.put(executor, startLoop((EventLoop) executor, loopCount));
+                byLoop.put(executor, startLoop((EventLoop) executor));
             }
         } catch (RuntimeException e) {
             closeSockets();
@@ -115,9 +114,7 @@ public final class Forwarder implements AutoCloseable {
         }
     }
 
-    private LoopForwarder startLoop(EventLoop loop, int loopCount) {
-        ReplyCache cache = cacheEntries == 0 ? null
-                : new ReplyCache(Math.max(1, cacheEntries / loopCount), CACHE_MAX_TTL, CACHE_MAX_NEGATIVE_TTL);
+    private LoopForwarder startLoop(EventLoop loop) {
         LoopForwarder forwarder = new LoopForwarder(loop, settings, counters, upstreams, newRandom(), cache, alloc);
         UdpSockets udp = UdpSockets.bind(forwarder, datagramChannel, SOCKETS_PER_LOOP, upstreams.anyIpv6(), alloc);
         sockets.add(udp);
@@ -167,7 +164,7 @@ public final class Forwarder implements AutoCloseable {
         if (!admitted) {
             counters.inFlight.decrementAndGet();
         }
-        ReplyCache.Key cacheKey = cacheEntries == 0 ? null : ReplyCache.key(q.lowercaseName(), q.nameLength(),
+        ReplyCache.Key cacheKey = cache == null ? null : ReplyCache.key(q.lowercaseName(), q.nameLength(),
                 q.qtype(), q.qclass(), q.edns(), q.dnssecOk(), q.checkingDisabled());
         ByteBuf copy = alloc.buffer(query.readableBytes()).writeBytes(query, query.readerIndex(),
                 query.readableBytes());

@@ -24,6 +24,7 @@ public final class ForwarderCounters {
     final LongAdder probes = new LongAdder();
     final LongAdder cacheHits = new LongAdder();
     final LongAdder cacheMisses = new LongAdder();
+    final LongAdder errors = new LongAdder();
     final AtomicInteger inFlight = new AtomicInteger();
 
     /** Queries taken over by the forwarder (cache hits and cap rejections included). */
@@ -102,6 +103,11 @@ public final class ForwarderCounters {
         return cacheMisses.sum();
     }
 
+    /** Unexpected exceptions on the upstream sockets (the sockets stay open). */
+    public long errors() {
+        return errors.sum();
+    }
+
     /** Forwarded queries waiting for an upstream now. */
     public int inFlight() {
         return inFlight.get();
@@ -114,7 +120,7 @@ public final class ForwarderCounters {
                 + capRejected() + ", attemptTimeouts=" + attemptTimeouts() + ", attemptErrors=" + attemptErrors()
                 + ", attemptErrorRcodes=" + attemptErrorRcodes() + ", tcpRetries=" + tcpRetries()
                 + ", unmatchedReplies=" + unmatchedReplies() + ", lateReplies=" + lateReplies() + ", probes="
-                + probes() + ", cacheHits=" + cacheHits() + ", cacheMisses=" + cacheMisses() + ", inFlight="
-                + inFlight() + "]";
+                + probes() + ", cacheHits=" + cacheHits() + ", cacheMisses=" + cacheMisses() + ", errors=" + errors()
+                + ", inFlight=" + inFlight() + "]";
     }
 }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * The forwarder's work on one event loop: its table of queries waiting for UDP replies, keyed by (socket,
  * upstream, ID) and checked against the question; the attempts, one upstream after the other, each with its
  * timer; the TCP retry of truncated replies; the relay of the reply to the client. Every method runs on the loop,
- * so nothing here is locked; only {@link Upstream} health and the counters are shared.
+ * so nothing here is locked; only {@link Upstream} health, the counters and the cache are shared.
  */
 final class LoopForwarder {
     private static final int MAX_ID_TRIES = 16;
@@ -65,6 +65,10 @@ final class LoopForwarder {
 
     EventLoop loop() {
         return loop;
+    }
+
+    ForwarderCounters counters() {
+        return counters;
     }
 
     /** Queries and probes waiting for a UDP reply on this loop (one entry per attempt still welcome). */

@@ -59,6 +59,7 @@ final class UdpSockets {
                             @Override
                             public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
                                 // ICMP errors and the like: the attempt times out; the socket stays open.
+                                forwarder.counters().errors.increment();
                                 if (log.isDebugEnabled()) {
                                     log.debug("forward: upstream socket error (socket stays open)", cause);
                                 }

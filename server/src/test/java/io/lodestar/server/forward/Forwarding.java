@@ -28,11 +28,11 @@ final class Forwarding implements AutoCloseable {
     final InetSocketAddress udp;
     final InetSocketAddress tcp;
 
-    private Forwarding(Config config) throws IOException {
+    private Forwarding(Config config, boolean nativeTransport) throws IOException {
         BlockHoundSupport.install();
         SnapshotHolder holder = new SnapshotHolder();
         holder.publish(RecordSet.builder().addA(IN_ZONE, "10.0.0.1").build(), config, 1_700_000_000L);
-        server = new DnsServer(config, new QueryProcessor(holder, config), 2, true);
+        server = new DnsServer(config, new QueryProcessor(holder, config), 2, nativeTransport);
         server.start();
         udp = server.udpAddress();
         tcp = server.tcpAddress();
@@ -46,8 +46,13 @@ final class Forwarding implements AutoCloseable {
     }
 
     static Forwarding start(Config config) {
+        return start(config, true);
+    }
+
+    /** With {@code nativeTransport} false the server (and so the forwarder) runs on NIO, even where epoll works. */
+    static Forwarding start(Config config, boolean nativeTransport) {
         try {
-            return new Forwarding(config);
+            return new Forwarding(config, nativeTransport);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -73,8 +78,13 @@ final class Forwarding implements AutoCloseable {
         assertThat(reply.getHeader().getFlag(org.xbill.DNS.Flags.QR)).as("QR").isTrue();
     }
 
+    /** Closes the server and asserts that no handler failed (a blocking call under BlockHound would count). */
     @Override
     public void close() {
         server.close();
+        assertThat(server.counters().errors()).as("DNS handler errors").isZero();
+        if (server.forwarder() != null) {
+            assertThat(server.forwarder().counters().errors()).as("forwarder socket errors").isZero();
+        }
     }
 }

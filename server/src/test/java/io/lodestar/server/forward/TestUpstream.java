@@ -81,7 +81,7 @@ final class TestUpstream implements AutoCloseable {
         for (int attempt = 0; attempt < 20 && boundTcp == null; attempt++) {
             boundUdp = new DatagramSocket(new InetSocketAddress(loopback, 0));
             try {
-                boundTcp = new ServerSocket(boundUdp.getLocalPort(), 50, loopback);
+                boundTcp = new ServerSocket(boundUdp.getLocalPort(), 1024, loopback);
             } catch (IOException taken) {
                 boundUdp.close();
             }

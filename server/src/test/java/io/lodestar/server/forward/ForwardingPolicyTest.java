@@ -246,6 +246,27 @@ class ForwardingPolicyTest {
     }
 
     @Test
+    void ipv6AndIpv4UpstreamsShareTheDualStackSockets() throws Exception {
+        java.net.InetAddress v6 = java.net.InetAddress.getByName("::1");
+        try (DatagramSocket probe = new DatagramSocket(new java.net.InetSocketAddress(v6, 0))) {
+            assertThat(probe.getLocalPort()).isPositive();
+        } catch (java.net.SocketException e) {
+            org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback here: " + e);
+        }
+        TestUpstream six = new TestUpstream(6, Mode.ANSWER, v6);
+        open.add(six);
+        TestUpstream four = upstream(4, Mode.ANSWER);
+        for (boolean nativeTransport : new boolean[] {true, false}) {
+            Forwarding dns = Forwarding.start(config(TIMEOUT, six)
+                    .zoneResolvers(Map.of("v4.example", List.of(four.entry()))).build(), nativeTransport);
+            open.add(0, dns);
+            assertThat(addresses(udp(dns, "www.example.com.", Type.A))).containsExactly("192.0.2.6");
+            assertThat(addresses(udp(dns, "www.v4.example.", Type.A))).containsExactly("192.0.2.4");
+            assertThat(dns.counters().unmatchedReplies()).isZero();
+        }
+    }
+
+    @Test
     void zoneTransfersAreNotForwarded() throws Exception {
         TestUpstream u = upstream(1, Mode.ANSWER);
         Forwarding dns = start(config(TIMEOUT, u).build());

@@ -60,6 +60,7 @@ final class TestUpstream implements AutoCloseable {
     }
 
     private final int id;
+    private final InetAddress bind;
     private final DatagramSocket udp;
     private final DatagramSocket spoofer;
     private final ServerSocket tcp;
@@ -72,9 +73,14 @@ final class TestUpstream implements AutoCloseable {
 
     /** An upstream answering with {@code 192.0.2.<id>}, in {@code mode}. */
     TestUpstream(int id, Mode mode) throws IOException {
+        this(id, mode, InetAddress.getLoopbackAddress());
+    }
+
+    /** An upstream listening on {@code loopback} (127.0.0.1 or ::1). */
+    TestUpstream(int id, Mode mode, InetAddress loopback) throws IOException {
         this.id = id;
         this.mode = mode;
-        InetAddress loopback = InetAddress.getLoopbackAddress();
+        this.bind = loopback;
         DatagramSocket boundUdp = null;
         ServerSocket boundTcp = null;
         // The same port for UDP and TCP: retry when TCP finds the UDP port taken.
@@ -102,13 +108,14 @@ final class TestUpstream implements AutoCloseable {
         return t;
     }
 
-    /** {@code 127.0.0.1:port}, as a {@code resolvers} entry. */
+    /** {@code 127.0.0.1:port} or {@code [::1]:port}, as a {@code resolvers} entry. */
     String entry() {
-        return "127.0.0.1:" + udp.getLocalPort();
+        String host = bind.getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + udp.getLocalPort();
     }
 
     InetSocketAddress address() {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), udp.getLocalPort());
+        return new InetSocketAddress(bind, udp.getLocalPort());
     }
 
     /** The address this upstream answers with: {@code 192.0.2.<id>}. */

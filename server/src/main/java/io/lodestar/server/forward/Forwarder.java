@@ -115,7 +115,8 @@ public final class Forwarder implements AutoCloseable {
     }
 
     private LoopForwarder startLoop(EventLoop loop) {
-        LoopForwarder forwarder = new LoopForwarder(loop, settings, counters, upstreams, newRandom(), cache, alloc);
+        LoopForwarder forwarder = new LoopForwarder(loop, settings, counters, upstreams, newRandom(),
+                new Responses(settings, counters, cache, alloc), alloc);
         UdpSockets udp = UdpSockets.bind(forwarder, datagramChannel, SOCKETS_PER_LOOP, upstreams.anyIpv6(), alloc);
         sockets.add(udp);
         long timeoutMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(settings.timeoutNanos()));

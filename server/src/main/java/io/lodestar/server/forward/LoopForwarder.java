@@ -1,8 +1,5 @@
 package io.lodestar.server.forward;
 
-import io.lodestar.forward.ErrorReply;
-import io.lodestar.forward.Relay;
-import io.lodestar.forward.ReplyCache;
 import io.lodestar.forward.ReplyCheck;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
@@ -10,7 +7,6 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.util.collection.LongObjectHashMap;
 import java.net.InetSocketAddress;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -19,13 +15,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The forwarder's work on one event loop: its table of queries waiting for UDP replies, keyed by (socket,
- * upstream, ID) and checked against the question; the attempts, one upstream after the other, each with its
- * timer; the TCP retry of truncated replies; the relay of the reply to the client. Every method runs on the loop,
- * so nothing here is locked; only {@link Upstream} health, the counters and the cache are shared.
+ * The forwarder's work on one event loop: the attempts of each query, one upstream after the other, each with its
+ * timer; UDP replies matched through the {@link PendingTable} and checked against the question; the TCP retry of
+ * truncated replies; the response to the client ({@link Responses}). Every method runs on the loop, so nothing
+ * here is locked; only {@link Upstream} health, the counters and the cache are shared.
  */
 final class LoopForwarder {
-    private static final int MAX_ID_TRIES = 16;
     private static final int RCODE_FORMERR = 1;
     private static final int RCODE_SERVFAIL = 2;
     private static final int RCODE_NOTIMP = 4;
@@ -38,23 +33,24 @@ final class LoopForwarder {
     private final ForwarderCounters counters;
     private final Upstreams upstreams;
     private final Random random;
-    private final ReplyCache cache;
+    private final Responses responses;
     private final ByteBufAllocator alloc;
-    private final LongObjectHashMap<Exchange> pending = new LongObjectHashMap<>();
+    private final PendingTable pending;
     /** Every exchange not yet finished, so that shutdown can release them all. */
     private final Set<Exchange> active = Collections.newSetFromMap(new IdentityHashMap<>());
     private UdpSockets sockets;
     private Bootstrap tcp;
 
     LoopForwarder(EventLoop loop, ForwarderSettings settings, ForwarderCounters counters, Upstreams upstreams,
-                  Random random, ReplyCache cache, ByteBufAllocator alloc) {
+                  Random random, Responses responses, ByteBufAllocator alloc) {
         this.loop = loop;
         this.settings = settings;
         this.counters = counters;
         this.upstreams = upstreams;
         this.random = random;
-        this.cache = cache;
+        this.responses = responses;
         this.alloc = alloc;
+        this.pending = new PendingTable(random);
     }
 
     /** Wires the loop's upstream sockets and TCP bootstrap; before the first query. */
@@ -71,57 +67,54 @@ final class LoopForwarder {
         return counters;
     }
 
-    /** Queries and probes waiting for a UDP reply on this loop (one entry per attempt still welcome). */
+    /** UDP attempts waiting for a reply on this loop (earlier attempts of open queries included). */
     int pendingEntries() {
         return pending.size();
     }
 
-    /** Takes over {@code x}: the cache, the in-flight cap, probes of failing upstreams, then the first attempt. */
+    /** Exchanges not yet finished on this loop (probes included). */
+    int activeExchanges() {
+        return active.size();
+    }
+
+    /** Takes over {@code x}: the in-flight cap, the cache, probes of failing upstreams, then the first attempt. */
     void start(Exchange x) {
         active.add(x);
         if (!x.admitted) {
             giveUp(x);
             return;
         }
-        if (x.cacheKey != null && answerFromCache(x)) {
+        ByteBuf cached = responses.fromCache(x);
+        if (cached != null) {
+            deliver(x, cached);
             return;
         }
         x.order = order(x, upstreams.select(x.lowerName, x.nameLength));
         next(x);
     }
 
-    private boolean answerFromCache(Exchange x) {
-        ByteBuf cached = alloc.heapBuffer();
-        try {
-            if (!cache.write(x.cacheKey, x.clientId, System.nanoTime(), cached)) {
-                counters.cacheMisses.increment();
-                return false;
-            }
-            counters.cacheHits.increment();
-            return respond(x, cached, false);
-        } finally {
-            cached.release();
-        }
-    }
-
     /**
      * The group with failing upstreams moved after the healthy ones (configured order kept within each part). A
-     * failing upstream whose probe is due gets a copy of the query, when a healthy upstream takes the query itself.
+     * failing upstream whose probe is due gets a copy of the query, while a healthy upstream takes the query itself.
      */
     private Upstream[] order(Exchange x, Upstream[] group) {
-        int failing = 0;
-        for (Upstream u : group) {
-            failing += u.failing() ? 1 : 0;
+        // Read each shared flag once: another loop may change it meanwhile.
+        boolean[] failing = new boolean[group.length];
+        int failingCount = 0;
+        for (int i = 0; i < group.length; i++) {
+            failing[i] = group[i].failing();
+            failingCount += failing[i] ? 1 : 0;
         }
-        if (failing == 0 || failing == group.length) {
+        if (failingCount == 0 || failingCount == group.length) {
             return group;
         }
         Upstream[] order = new Upstream[group.length];
         int healthy = 0;
-        int last = group.length - failing;
+        int last = group.length - failingCount;
         long now = System.nanoTime();
-        for (Upstream u : group) {
-            if (!u.failing()) {
+        for (int i = 0; i < group.length; i++) {
+            Upstream u = group[i];
+            if (!failing[i]) {
                 order[healthy++] = u;
                 continue;
             }
@@ -162,32 +155,19 @@ final class LoopForwarder {
 
     private void sendUdp(Exchange x, Upstream u) {
         int socket = random.nextInt(sockets.size());
-        int id = 0;
-        long key = -1;
-        for (int i = 0; i < MAX_ID_TRIES && key < 0; i++) {
-            id = random.nextInt(0x10000);
-            long candidate = key(socket, u.index(), id);
-            key = pending.containsKey(candidate) ? -1 : candidate;
-        }
+        long key = pending.register(x, socket, u);
         if (key < 0) {
-            // 16 random IDs all taken on this socket for this upstream: tens of thousands in flight to it.
             failed(x, x.attempt, "no free query ID");
             return;
         }
-        pending.put(key, x);
-        x.addKey(key);
         x.currentKey = key;
         int attempt = x.attempt;
-        ByteBuf packet = withId(x.query, 0, id);
+        ByteBuf packet = withId(x.query, 0, (int) (key & 0xFFFF));
         sockets.channel(socket).writeAndFlush(new DatagramPacket(packet, u.address())).addListener(f -> {
             if (!f.isSuccess()) {
                 failed(x, attempt, "send failed: " + f.cause());
             }
         });
-    }
-
-    private static long key(int socket, int upstream, int id) {
-        return ((long) socket << 40) | ((long) upstream << 16) | id;
     }
 
     /** A copy of the query with {@code id}, after {@code prefix} bytes of room (2 for a TCP length). */
@@ -215,14 +195,14 @@ final class LoopForwarder {
         });
     }
 
-    /** A datagram on upstream socket {@code socket}: the reply to a pending query, or dropped and counted. */
+    /** A datagram on upstream socket {@code socket}: the reply to a pending attempt, or dropped and counted. */
     void onUdpReply(int socket, InetSocketAddress sender, ByteBuf reply) {
         Upstream u = upstreams.find(sender);
         if (u == null || reply.readableBytes() < 12) {
             counters.unmatchedReplies.increment();
             return;
         }
-        long key = key(socket, u.index(), reply.getUnsignedShort(reply.readerIndex()));
+        long key = PendingTable.key(socket, u, reply.getUnsignedShort(reply.readerIndex()));
         Exchange x = pending.get(key);
         if (x == null || !ReplyCheck.answers(reply, x.lowerName, x.nameLength, x.qtype, x.qclass)) {
             counters.unmatchedReplies.increment();
@@ -276,7 +256,10 @@ final class LoopForwarder {
             retryOverTcp(x, reply);
             return;
         }
-        if (!respond(x, reply, true) && current) {
+        ByteBuf response = responses.relay(x, reply, true);
+        if (response != null) {
+            deliver(x, response);
+        } else if (current) {
             failed(x, x.attempt, "unreadable reply");
         }
     }
@@ -285,7 +268,7 @@ final class LoopForwarder {
         return rcode == RCODE_SERVFAIL || rcode == RCODE_REFUSED || rcode == RCODE_NOTIMP || rcode == RCODE_FORMERR;
     }
 
-    private void keepError(Exchange x, ByteBuf reply) {
+    private static void keepError(Exchange x, ByteBuf reply) {
         if (x.errorReply != null) {
             x.errorReply.release();
         }
@@ -302,11 +285,19 @@ final class LoopForwarder {
         connectTcp(x, x.current);
     }
 
+    /** The TCP retry failed: the truncated UDP reply (with TC) still beats none. */
     private void relayTruncated(Exchange x) {
+        cancelTimer(x);
+        closeTcp(x);
         ByteBuf kept = x.truncatedReply;
         x.truncatedReply = null;
         try {
-            respond(x, kept, true);
+            ByteBuf response = responses.relay(x, kept, false);
+            if (response != null) {
+                deliver(x, response);
+            } else {
+                giveUp(x);
+            }
         } finally {
             kept.release();
         }
@@ -332,9 +323,7 @@ final class LoopForwarder {
 
     private void endFailedAttempt(Exchange x, String reason) {
         if (x.retryingOverTcp) {
-            // The upstream answered over UDP; the truncated answer still beats none.
-            cancelTimer(x);
-            closeTcp(x);
+            // The upstream did answer, over UDP: its health is not in question.
             relayTruncated(x);
             return;
         }
@@ -346,7 +335,7 @@ final class LoopForwarder {
         next(x);
     }
 
-    /** Every upstream failed: relay the last error reply if one came, else SERVFAIL. */
+    /** Every upstream failed (or the cap was reached): the last error reply if one came, else SERVFAIL. */
     private void giveUp(Exchange x) {
         if (x.isProbe()) {
             finish(x);
@@ -357,61 +346,22 @@ final class LoopForwarder {
         } else {
             counters.capRejected.increment();
         }
+        ByteBuf response = null;
         if (x.errorReply != null) {
-            ByteBuf error = x.errorReply;
-            x.errorReply = null;
-            try {
-                if (respond(x, error, false)) {
-                    return;
-                }
-            } finally {
-                error.release();
-            }
+            response = responses.relay(x, x.errorReply, false);
         }
-        ByteBuf out = alloc.ioBuffer(TCP_PREFIX + 12 + x.questionLength() + 11);
-        if (x.tcp) {
-            out.writeShort(0);
-        }
-        ErrorReply.write(x.query, x.questionLength(), RCODE_SERVFAIL, true,
-                x.edns ? settings.udpMaxResponseSize() : 0, x.dnssecOk, out);
-        send(x, out);
+        deliver(x, response != null ? response : responses.servfail(x));
     }
 
-    /**
-     * Relays {@code reply} to the client within its limit and ends the exchange; false (nothing sent, exchange still
-     * open) when the reply is too large and cannot be read.
-     */
-    private boolean respond(Exchange x, ByteBuf reply, boolean cacheIt) {
-        ByteBuf out = alloc.ioBuffer(Math.min(x.limit, reply.readableBytes()) + TCP_PREFIX);
-        if (x.tcp) {
-            out.writeShort(0);
-        }
-        Relay.Result result = Relay.write(reply, x.clientId, x.limit, settings.setTruncateBit(), out);
-        if (result == Relay.Result.MALFORMED) {
-            out.release();
-            return false;
-        }
-        if (result == Relay.Result.TRUNCATED) {
-            counters.relayedTruncated.increment();
-        }
-        if (cacheIt && cache != null && x.cacheKey != null) {
-            cache.put(x.cacheKey, reply, System.nanoTime());
-        }
-        counters.relayed.increment();
-        send(x, out);
-        return true;
-    }
-
-    private void send(Exchange x, ByteBuf out) {
-        if (x.tcp) {
-            out.setShort(out.readerIndex(), out.readableBytes() - TCP_PREFIX);
-        }
+    /** Ends {@code x} and hands its response to the client's sink. */
+    private void deliver(Exchange x, ByteBuf response) {
         ReplySink sink = x.sink;
+        InetSocketAddress client = x.client;
         finish(x);
-        sink.send(out, x.client);
+        sink.send(response, client);
     }
 
-    /** Ends {@code x}: timer, pending keys, TCP connection and buffers, in-flight count. Idempotent. */
+    /** Ends {@code x}: timer, pending entries, TCP connection and buffers, in-flight count. Idempotent. */
     void finish(Exchange x) {
         if (x.done) {
             return;
@@ -420,11 +370,7 @@ final class LoopForwarder {
         active.remove(x);
         cancelTimer(x);
         closeTcp(x);
-        for (int i = 0; i < x.keyCount; i++) {
-            if (pending.get(x.keys[i]) == x) {
-                pending.remove(x.keys[i]);
-            }
-        }
+        pending.removeAll(x);
         x.query.release();
         if (x.truncatedReply != null) {
             x.truncatedReply.release();
@@ -451,11 +397,6 @@ final class LoopForwarder {
             x.tcpChannel.close();
             x.tcpChannel = null;
         }
-    }
-
-    /** Exchanges not yet finished on this loop (probes included). */
-    int activeExchanges() {
-        return active.size();
     }
 
     /** Drops every exchange still open (their clients get nothing): at shutdown, on the loop. */

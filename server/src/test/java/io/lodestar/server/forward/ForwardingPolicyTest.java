@@ -37,7 +37,7 @@ import org.xbill.DNS.Type;
 @ExtendWith(ParanoidLeaks.class)
 class ForwardingPolicyTest {
     private static final Duration TIMEOUT = Duration.ofMillis(500);
-    private static final long PROMPT_MS = 250;
+    private static final long PROMPT_MS = 300;
 
     private final List<AutoCloseable> open = new ArrayList<>();
 

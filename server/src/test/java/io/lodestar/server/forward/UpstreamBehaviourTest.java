@@ -31,7 +31,7 @@ import org.xbill.DNS.Type;
 class UpstreamBehaviourTest {
     private static final Duration TIMEOUT = Duration.ofMillis(500);
     /** Well under {@link #TIMEOUT}: an answer that did not wait for any timeout. */
-    private static final long PROMPT_MS = 250;
+    private static final long PROMPT_MS = 300;
 
     private TestUpstream first;
     private TestUpstream second;

@@ -73,7 +73,7 @@ final class QueryAnswerer {
     /**
      * As {@link #answer(ByteBufAllocator, ByteBuf, boolean)}, but a query outside our zones from {@code client},
      * received on {@code loop}, is offered to the forwarder: {@link #FORWARDED} when it took it (it then sends the
-     * response through {@code sink}, later, on {@code loop}).
+     * response through {@code sink}, later, on {@code loop}). A null {@code client} (not an IP socket) is refused.
      */
     ByteBuf answer(ByteBufAllocator alloc, ByteBuf query, boolean tcp, EventLoop loop, InetSocketAddress client,
                    ReplySink sink) {
@@ -92,7 +92,7 @@ final class QueryAnswerer {
             if (!count(result, tcp) || result.responseLength() == 0) {
                 return null;
             }
-            if (result.outcome() == QueryResult.Outcome.OUTSIDE_ZONE && forwarder != null && sink != null
+            if (result.outcome() == QueryResult.Outcome.OUTSIDE_ZONE && forwarder != null && client != null
                     && forwarder.forward(loop, client, result.query(), query, tcp, sink)) {
                 return FORWARDED;
             }

@@ -155,7 +155,8 @@ final class TcpQueryHandler extends ChannelInboundHandlerAdapter implements Chan
                 }
                 ByteBuf query = cumulation.readSlice(length);
                 ByteBuf response = answerer.answer(ctx.alloc(), query, true, ctx.channel().eventLoop(),
-                        (InetSocketAddress) ctx.channel().remoteAddress(), forwardedReplies);
+                        ctx.channel().remoteAddress() instanceof InetSocketAddress client ? client : null,
+                        forwardedReplies);
                 if (response == QueryAnswerer.FORWARDED) {
                     // A pending slot until the forwarder's response is written (RFC 7766 6.2.1.1: any order).
                     pending++;

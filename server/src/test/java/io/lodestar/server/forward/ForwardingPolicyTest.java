@@ -195,6 +195,37 @@ class ForwardingPolicyTest {
     }
 
     @Test
+    void aTcpClientThatStopsSendingStillGetsItsForwardedAnswerBeforeTheClose() throws Exception {
+        TestUpstream u = upstream(1, Mode.SLOW);
+        u.delayMillis(100);
+        Forwarding dns = start(config(TIMEOUT, u).build());
+        Message query = DnsClient.query("www.example.com.", Type.A);
+        try (java.net.Socket socket = DnsClient.connect(dns.tcp)) {
+            DnsClient.writeFramed(socket, query);
+            socket.shutdownOutput();
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            Message reply = DnsClient.readFrame(in);
+            assertAnswers(reply, query);
+            assertThat(addresses(reply)).containsExactly("192.0.2.1");
+            assertThat(in.read()).as("closed after the last answer").isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aTcpClientGoneBeforeItsForwardedAnswerCostsNothing() throws Exception {
+        TestUpstream u = upstream(1, Mode.SILENT);
+        Forwarding dns = start(config(Duration.ofMillis(200), u).build());
+        try (java.net.Socket socket = DnsClient.connect(dns.tcp)) {
+            DnsClient.writeFramed(socket, DnsClient.query("www.example.com.", Type.A));
+            await().atMost(Duration.ofSeconds(2)).until(() -> u.received().size() == 1);
+        }
+        // The SERVFAIL after the timeout meets a closed connection: dropped, not an error (checked at close).
+        await().atMost(Duration.ofSeconds(2)).until(() -> dns.counters().failed() == 1
+                && dns.counters().inFlight() == 0);
+        await().atMost(Duration.ofSeconds(2)).until(() -> dns.server.openTcpConnections() == 0);
+    }
+
+    @Test
     void aTruncatedUdpReplyIsRetriedOverTcpAndCutToTheClientsLimit() throws Exception {
         TestUpstream u = upstream(1, Mode.TRUNCATE_UDP);
         Forwarding dns = start(config(TIMEOUT, u).udpMaxResponseSize(4096).build());

@@ -317,7 +317,7 @@ public final class Config {
     public boolean healthyTasksOnly() { return healthyTasksOnly; }
     /** Lodestar: network names ({@code network_infos[].name}) whose addresses are preferred as task addresses. */
     public List<String> preferredNetworks() { return preferredNetworks; }
-    /** Lodestar: CIDR blocks whose addresses are preferred as task addresses (each valid for {@link CidrBlock#parse}). */
+    /** Lodestar: CIDR blocks whose addresses are preferred as task addresses (each parses as a {@link CidrBlock}). */
     public List<String> preferredCidrs() { return preferredCidrs; }
     /** Lodestar: serve DC/OS names ({@code *.dcos.thisdcos.directory}, {@code *.mesos.thisdcos.directory}). */
     public boolean dcosZones() { return dcosZones; }

@@ -30,6 +30,11 @@ final class ConfigKeys {
     /** Forwarding: ten million cached replies would already take gigabytes. */
     private static final long MAX_FORWARD_CACHE_ENTRIES = 10_000_000;
 
+    /** Hardening: a rate no client prefix needs; the bound keeps the rate limiter's arithmetic in range. */
+    private static final long MAX_RRL_RATE = 100_000;
+    /** Hardening: a state document smaller than this cannot hold a real cluster; lower caps would only mislead. */
+    private static final long MIN_STATE_BYTES = 64 * 1024;
+
     /** Every key, in the order of spec section 2.2 and then Lodestar's. */
     static final List<ConfigKey<?>> ALL = List.of(
             ConfigKey.of("refreshSeconds", wholeNumber(1, INT_MAX), (b, v) -> b.refreshSeconds(v.intValue())),
@@ -77,6 +82,14 @@ final class ConfigKeys {
             ConfigKey.of("IAMConfigFile", STRING, Config.Builder::iamConfigFile),
             ConfigKey.of("mesosAuthentication", STRING, Config.Builder::mesosAuthentication),
             // Lodestar's keys.
+            // Hardening (issue 9)
+            ConfigKey.of("rrlResponsesPerSecond", wholeNumber(0, MAX_RRL_RATE),
+                    (b, v) -> b.rrlResponsesPerSecond(v.intValue())),
+            ConfigKey.of("rrlWindowSeconds", wholeNumber(1, 3600), (b, v) -> b.rrlWindowSeconds(v.intValue())),
+            ConfigKey.of("rrlSlip", wholeNumber(0, 10), (b, v) -> b.rrlSlip(v.intValue())),
+            ConfigKey.of("rrlIpv4PrefixLength", wholeNumber(8, 32), (b, v) -> b.rrlIpv4PrefixLength(v.intValue())),
+            ConfigKey.of("rrlIpv6PrefixLength", wholeNumber(16, 64), (b, v) -> b.rrlIpv6PrefixLength(v.intValue())),
+            ConfigKey.of("stateMaxBytes", wholeNumber(MIN_STATE_BYTES, INT_MAX), (b, v) -> b.stateMaxBytes(v.intValue())),
             ConfigKey.of("stateFile", STRING, Config.Builder::stateFile),
             ConfigKey.of("udpMaxResponseSize", wholeNumber(512, UINT16_MAX),
                     (b, v) -> b.udpMaxResponseSize(v.intValue())),

@@ -207,7 +207,8 @@ public final class ServeCommand {
                 listen();
                 return;
             }
-            watcher = new StateFileWatcher(Path.of(config.stateFile()), STATE_FILE_CHECK, this::reload);
+            watcher = new StateFileWatcher(Path.of(config.stateFile()), config.stateMaxBytes(), STATE_FILE_CHECK,
+                    this::reload);
             if (watcher.loadNow()) {
                 listen();
             }

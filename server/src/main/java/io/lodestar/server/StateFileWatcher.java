@@ -1,5 +1,6 @@
 package io.lodestar.server;
 
+import io.lodestar.mesos.StateParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +33,7 @@ final class StateFileWatcher implements AutoCloseable {
     }
 
     private final Path file;
+    private final long maxBytes;
     private final Duration period;
     private final Loader loader;
     private final ScheduledExecutorService executor;
@@ -39,8 +41,10 @@ final class StateFileWatcher implements AutoCloseable {
     private volatile Stamp attempted;
     private volatile boolean failing;
 
-    StateFileWatcher(Path file, Duration period, Loader loader) {
+    /** A watcher of {@code file} that refuses to read a version larger than {@code maxBytes} ({@code stateMaxBytes}). */
+    StateFileWatcher(Path file, long maxBytes, Duration period, Loader loader) {
         this.file = Objects.requireNonNull(file, "file");
+        this.maxBytes = maxBytes;
         this.period = period;
         this.loader = loader;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -74,6 +78,10 @@ final class StateFileWatcher implements AutoCloseable {
                 return false;
             }
             attempted = stamp;
+            if (stamp.size() > maxBytes) {
+                // Not even read: the cap on a state document holds for files as for masters.
+                throw StateParser.tooLarge(maxBytes);
+            }
             loader.load(Files.readAllBytes(file));
             if (failing) {
                 log.info("state-file: {} loaded again", file);

@@ -115,6 +115,36 @@ final class QueryAnswerer {
         }
     }
 
+    /**
+     * The truncated response (TC, no records) that response rate limiting sends instead of a withheld one, or
+     * null when the query cannot be read whole (then nothing is sent). Counted as a UDP query and a slip.
+     */
+    ByteBuf slip(ByteBufAllocator alloc, ByteBuf query) {
+        counters.udpQueries.increment();
+        counters.rrlSlipped.increment();
+        ByteBuf out = alloc.ioBuffer(udpInitialCapacity, MAX_MESSAGE);
+        try {
+            QueryResult result = RESULTS.get();
+            processor.slip(query, out, result);
+            if (result.responseLength() > 0) {
+                ByteBuf response = out;
+                out = null;
+                return response;
+            }
+            return null;
+        } finally {
+            if (out != null) {
+                out.release();
+            }
+        }
+    }
+
+    /** Counts a UDP query whose response rate limiting withheld. */
+    void withheld() {
+        counters.udpQueries.increment();
+        counters.rrlDropped.increment();
+    }
+
     /** Counts the outcome; false when there is nothing to send. */
     private boolean count(QueryResult result, boolean tcp) {
         if (result.failure() != null) {

@@ -1,0 +1,56 @@
+package io.lodestar.config;
+
+import static io.lodestar.config.TestConfigs.failure;
+import static io.lodestar.config.TestConfigs.parse;
+import static io.lodestar.config.TestConfigs.withMaster;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The keys of the hardening (issue 9): defaults, reading, and the range checks. */
+class HardeningConfigTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void rateLimitingIsOffByDefaultAndTheCapsHaveTheirDefaults() throws ConfigException {
+        Config config = parse(dir, TestConfigs.MINIMAL);
+
+        assertThat(config.rrlResponsesPerSecond()).isZero();
+        assertThat(config.rrlWindowSeconds()).isEqualTo(15);
+        assertThat(config.rrlSlip()).isEqualTo(2);
+        assertThat(config.rrlIpv4PrefixLength()).isEqualTo(24);
+        assertThat(config.rrlIpv6PrefixLength()).isEqualTo(56);
+        assertThat(config.stateMaxBytes()).isEqualTo(256 << 20);
+    }
+
+    @Test
+    void keysAreRead() throws ConfigException {
+        Config config = parse(dir, withMaster("\"rrlResponsesPerSecond\":50,\"rrlWindowSeconds\":5,\"rrlSlip\":0,"
+                + "\"rrlIpv4PrefixLength\":32,\"rrlIpv6PrefixLength\":64,\"stateMaxBytes\":1048576"));
+
+        assertThat(config.rrlResponsesPerSecond()).isEqualTo(50);
+        assertThat(config.rrlWindowSeconds()).isEqualTo(5);
+        assertThat(config.rrlSlip()).isZero();
+        assertThat(config.rrlIpv4PrefixLength()).isEqualTo(32);
+        assertThat(config.rrlIpv6PrefixLength()).isEqualTo(64);
+        assertThat(config.stateMaxBytes()).isEqualTo(1 << 20);
+        Config copy = config.toBuilder().build();
+        assertThat(copy.rrlResponsesPerSecond()).isEqualTo(50);
+        assertThat(copy.stateMaxBytes()).isEqualTo(1 << 20);
+    }
+
+    @Test
+    void valuesOutOfRangeFailNamingTheKey() {
+        assertThat(failure(dir, withMaster("\"rrlResponsesPerSecond\":-1")))
+                .hasMessage("rrlResponsesPerSecond: -1 is not allowed (expected a whole number 0..100000)");
+        assertThat(failure(dir, withMaster("\"rrlWindowSeconds\":0")).key()).isEqualTo("rrlWindowSeconds");
+        assertThat(failure(dir, withMaster("\"rrlSlip\":11")).key()).isEqualTo("rrlSlip");
+        assertThat(failure(dir, withMaster("\"rrlIpv4PrefixLength\":33")).key()).isEqualTo("rrlIpv4PrefixLength");
+        assertThat(failure(dir, withMaster("\"rrlIpv6PrefixLength\":128")).key()).isEqualTo("rrlIpv6PrefixLength");
+        assertThat(failure(dir, withMaster("\"stateMaxBytes\":1000"))).hasMessage(
+                "stateMaxBytes: 1000 is not allowed (expected a whole number >= 65536)");
+    }
+}

@@ -48,8 +48,7 @@ public final class StateParser {
         } catch (SizeLimitedInputStream.TooLarge e) {
             throw tooLarge(maxBytes);
         } catch (JsonProcessingException e) {
-            throw new StateException("state is not valid JSON: " + e.getOriginalMessage()
-                    + " at " + e.getLocation().offsetDescription(), e);
+            throw new StateException("state is not valid JSON: " + e.getOriginalMessage() + where(e), e);
         } catch (IOException e) {
             throw new StateException("state could not be read: " + e.getMessage(), e);
         }
@@ -66,6 +65,11 @@ public final class StateParser {
             throw tooLarge(maxBytes);
         }
         return parse(new java.io.ByteArrayInputStream(json), maxBytes);
+    }
+
+    /** Where the parser stopped; a broken constraint (nesting too deep, a number too long) has no location. */
+    static String where(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " at " + e.getLocation().offsetDescription();
     }
 
     /** The failure of a document over the cap: the refresh keeps the last good records, as for any bad state. */

@@ -38,11 +38,9 @@ public final class Main {
             out.println(Version.current());
             return 0;
         }
+        Logging.verbosity(cli.verbosity());
         return switch (cli.command()) {
-            case "zone" -> {
-                err.println("lodestar: zone is not built yet");
-                yield 1;
-            }
+            case "zone" -> new ZoneCommand(out, err).run(cli);
             default -> {
                 err.println("lodestar: serving is not built yet; use `lodestar zone -config FILE`");
                 yield 1;

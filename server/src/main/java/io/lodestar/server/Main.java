@@ -41,10 +41,7 @@ public final class Main {
         Logging.verbosity(cli.verbosity());
         return switch (cli.command()) {
             case "zone" -> new ZoneCommand(out, err).run(cli);
-            default -> {
-                err.println("lodestar: serving is not built yet; use `lodestar zone -config FILE`");
-                yield 1;
-            }
+            default -> new ServeCommand(out, err, System::exit).run(cli);
         };
     }
 }

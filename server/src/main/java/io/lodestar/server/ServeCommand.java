@@ -1,0 +1,265 @@
+package io.lodestar.server;
+
+import io.lodestar.config.Config;
+import io.lodestar.config.ConfigException;
+import io.lodestar.config.ConfigLoader;
+import io.lodestar.dns.QueryProcessor;
+import io.lodestar.dns.SnapshotHolder;
+import io.lodestar.records.RecordSet;
+import io.lodestar.server.dns.DnsServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code lodestar serve} (the default command): loads the config, publishes the records of the Mesos state and
+ * serves them over DNS until the process is stopped. As in Mesos-DNS the DNS ports open only after the first
+ * good state, unless {@code servfailBeforeReady}. {@code -demo} serves the embedded demo cluster on
+ * {@value #DEMO_LISTENER}:{@value #DEMO_PORT} without any config file.
+ *
+ * <p>Exit codes: 2 for a config error (one line on stderr), 1 when a port cannot be bound or the state source is
+ * unusable; {@link #run} returns -1 while serving, and SIGTERM stops the server through a shutdown hook.
+ */
+public final class ServeCommand {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+    static final String DEMO_RESOURCE = "io/lodestar/demo/demo-state.json";
+    static final String DEMO_LISTENER = "127.0.0.1";
+    static final int DEMO_PORT = 8053;
+    private static final Duration STATE_FILE_CHECK = Duration.ofSeconds(1);
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final IntConsumer exit;
+    private Running running;
+    private Thread shutdownHook;
+
+    /** {@code exit} ends the process when serving fails after {@link #run} returned (a late bind failure). */
+    public ServeCommand(PrintStream out, PrintStream err, IntConsumer exit) {
+        this.out = out;
+        this.err = err;
+        this.exit = exit;
+    }
+
+    /** Runs {@code serve}; returns an exit code, or -1 while the server runs. */
+    public int run(Cli cli) {
+        Config config;
+        byte[] demoState = null;
+        if (cli.demo()) {
+            demoState = demoState();
+            if (demoState == null) {
+                err.println("lodestar: the demo state (" + DEMO_RESOURCE + ") is missing from this build");
+                return 1;
+            }
+            config = demoConfig();
+        } else {
+            try {
+                config = ConfigLoader.load(Path.of(cli.config()), w -> err.println("lodestar: warning: " + w));
+            } catch (ConfigException e) {
+                err.println("lodestar: " + e.getMessage());
+                return 2;
+            }
+            if (config.stateFile().isEmpty()) {
+                err.println("lodestar: serving from masters or zk is not built yet; set stateFile in " + cli.config());
+                return 1;
+            }
+        }
+        if (!config.dnsOn()) {
+            err.println("lodestar: DNS is off (dnsOn: false) and the HTTP API is not built yet: nothing to serve");
+            return 1;
+        }
+        Running started;
+        try {
+            started = serve(config, demoState);
+        } catch (BindException e) {
+            err.println("lodestar: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("lodestar: cannot load the demo state: " + e.getMessage());
+            return 1;
+        }
+        running = started;
+        shutdownHook = new Thread(() -> {
+            started.close();
+            out.println("lodestar: stopped");
+        }, "lodestar-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        printStatus(config, started, cli.demo());
+        return -1;
+    }
+
+    /**
+     * Starts serving {@code fixedState}, or else the config's state file. Throws {@link BindException} when a port
+     * cannot be bound, or what loading {@code fixedState} threw; nothing is left running then.
+     */
+    Running serve(Config config, byte[] fixedState) throws Exception {
+        Running r = new Running(config, err, exit);
+        try {
+            r.start(fixedState);
+            return r;
+        } catch (Exception e) {
+            r.close();
+            throw e;
+        }
+    }
+
+    /** Stops what {@link #run} started, as SIGTERM would (for tests; the process relies on the shutdown hook). */
+    void stop() {
+        if (running == null) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it closes the server itself.
+        }
+        running.close();
+        running = null;
+    }
+
+    private void printStatus(Config config, Running started, boolean demo) {
+        DnsServer server = started.server();
+        if (server.udpPort() < 0) {
+            out.println("lodestar: waiting for a good state in " + config.stateFile() + "; DNS opens on "
+                    + hostPort(config.listener(), config.port()) + " after it");
+            return;
+        }
+        out.println("lodestar: serving DNS for " + config.domainFqdn() + " on "
+                + hostPort(config.listener(), server.udpPort()) + " (udp: " + server.udpSocketCount() + " socket(s), "
+                + (server.isNative() ? "epoll" : "nio") + "; tcp: port " + server.tcpPort() + ")");
+        if (demo && started.records() != null) {
+            out.print(DemoHelp.text(started.records(), config, server.udpPort()));
+        }
+    }
+
+    private static String hostPort(String host, int port) {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** The demo's configuration: loopback only, port {@value #DEMO_PORT}, every other key at its default. */
+    static Config demoConfig() {
+        return Config.builder().listener(DEMO_LISTENER).port(DEMO_PORT).httpListener(DEMO_LISTENER).build();
+    }
+
+    /** The embedded demo state, or null when this build lacks it. */
+    static byte[] demoState() {
+        try (InputStream in = ServeCommand.class.getClassLoader().getResourceAsStream(DEMO_RESOURCE)) {
+            return in == null ? null : in.readAllBytes();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The serving process: snapshot holder, DNS server and state source. Records are built and published on the
+     * thread that loads them (the caller first, then the state-file thread), never on an event loop.
+     */
+    static final class Running implements AutoCloseable {
+        private final Config config;
+        private final PrintStream err;
+        private final IntConsumer exit;
+        private final SnapshotHolder holder = new SnapshotHolder();
+        private final StateRecords stateRecords;
+        private final DnsServer server;
+        private StateFileWatcher watcher;
+        private volatile RecordSet records;
+        private volatile boolean listening;
+        private volatile boolean startedUp;
+        private boolean closed;
+
+        Running(Config config, PrintStream err, IntConsumer exit) {
+            this.config = config;
+            this.err = err;
+            this.exit = exit;
+            this.stateRecords = new StateRecords(config);
+            this.server = new DnsServer(config, new QueryProcessor(holder, config));
+        }
+
+        /**
+         * Loads the first state ({@code fixedState}, or else the config's state file, watched from then on) and
+         * binds the DNS ports once there are records, or at once with {@code servfailBeforeReady}.
+         */
+        void start(byte[] fixedState) throws Exception {
+            if (config.servfailBeforeReady()) {
+                listen();
+            }
+            if (fixedState != null) {
+                publish(fixedState);
+                listen();
+                return;
+            }
+            watcher = new StateFileWatcher(Path.of(config.stateFile()), STATE_FILE_CHECK, this::reload);
+            if (watcher.loadNow()) {
+                listen();
+            }
+            startedUp = true;
+            watcher.start();
+        }
+
+        private void publish(byte[] state) throws Exception {
+            RecordSet built = stateRecords.build(state);
+            if (holder.publish(built, config, Instant.now().getEpochSecond())) {
+                records = built;
+                log.info("records: published {}", built);
+            }
+        }
+
+        /**
+         * A new state file version. Once start-up is over, the first good state also opens the ports; a bind
+         * failure then comes after run() returned, so it ends the process.
+         */
+        private void reload(byte[] state) throws Exception {
+            publish(state);
+            if (listening || !startedUp) {
+                return;
+            }
+            try {
+                listen();
+            } catch (BindException e) {
+                err.println("lodestar: " + e.getMessage());
+                exit.accept(1);
+            }
+        }
+
+        private synchronized void listen() throws BindException {
+            if (listening || closed) {
+                return;
+            }
+            server.start();
+            listening = true;
+        }
+
+        DnsServer server() {
+            return server;
+        }
+
+        /** True while the state file fails to load (the last good records are served). */
+        boolean watcherFailing() {
+            return watcher != null && watcher.failing();
+        }
+
+        /** The records last published, or null before the first. */
+        RecordSet records() {
+            return records;
+        }
+
+        /** Stops the state source and the server; bounded, idempotent. */
+        @Override
+        public void close() {
+            synchronized (this) {
+                closed = true;
+            }
+            if (watcher != null) {
+                watcher.close();
+            }
+            server.close();
+            stateRecords.close();
+        }
+    }
+}

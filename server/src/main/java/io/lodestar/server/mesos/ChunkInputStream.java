@@ -4,8 +4,9 @@ import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import org.reactivestreams.Subscription;
 import reactor.core.CoreSubscriber;
 
@@ -13,13 +14,15 @@ import reactor.core.CoreSubscriber;
  * A response body as an {@link InputStream}, so that a large state document is parsed while it downloads, on a
  * worker thread. Each chunk is copied off the event loop as it arrives (the loop never waits); demand follows
  * reading, so at most {@value #PREFETCH} chunks wait in memory and a slow parser slows the download instead of
- * piling it up. {@link #read} blocks, on the worker only. Cancel it to drop the body and wake the reader.
+ * piling it up. {@link #read} parks the worker until a chunk arrives; the event loop side never takes a lock (it
+ * adds to a lock-free queue and unparks the reader). Cancel it to drop the body and wake the reader.
  */
 final class ChunkInputStream extends InputStream implements CoreSubscriber<ByteBuf> {
     static final int PREFETCH = 8;
     private static final byte[] END = new byte[0];
 
-    private final BlockingQueue<byte[]> chunks = new LinkedBlockingQueue<>();
+    private final Queue<byte[]> chunks = new ConcurrentLinkedQueue<>();
+    private volatile Thread reader;
     private volatile Subscription subscription;
     private volatile Throwable error;
     private volatile boolean cancelled;
@@ -41,18 +44,26 @@ final class ChunkInputStream extends InputStream implements CoreSubscriber<ByteB
     public void onNext(ByteBuf buf) {
         byte[] copy = new byte[buf.readableBytes()];
         buf.getBytes(buf.readerIndex(), copy);
-        chunks.add(copy);
+        offer(copy);
     }
 
     @Override
     public void onError(Throwable t) {
         error = t;
-        chunks.add(END);
+        offer(END);
     }
 
     @Override
     public void onComplete() {
-        chunks.add(END);
+        offer(END);
+    }
+
+    private void offer(byte[] chunk) {
+        chunks.add(chunk);
+        Thread waiting = reader;
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
+        }
     }
 
     /** Stops the download and makes any blocked or later read fail. Idempotent. */
@@ -65,7 +76,7 @@ final class ChunkInputStream extends InputStream implements CoreSubscriber<ByteB
         if (s != null) {
             s.cancel();
         }
-        chunks.add(END);
+        offer(END);
     }
 
     @Override
@@ -95,6 +106,26 @@ final class ChunkInputStream extends InputStream implements CoreSubscriber<ByteB
         cancel();
     }
 
+    /** The next chunk, parking this (worker) thread until one arrives. */
+    private byte[] take() throws InterruptedIOException {
+        byte[] next;
+        while ((next = chunks.poll()) == null) {
+            reader = Thread.currentThread();
+            next = chunks.poll(); // again, now that a producer will unpark us
+            if (next != null) {
+                break;
+            }
+            LockSupport.park(this);
+            if (Thread.interrupted()) {
+                reader = null;
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the response body");
+            }
+        }
+        reader = null;
+        return next;
+    }
+
     /** Makes bytes available in {@code current}; false at the end of the body. */
     private boolean fill() throws IOException {
         while (current == null || position == current.length) {
@@ -105,13 +136,7 @@ final class ChunkInputStream extends InputStream implements CoreSubscriber<ByteB
                 current = null;
                 subscription.request(1); // the chunk just read is replaced by the next one
             }
-            byte[] next;
-            try {
-                next = chunks.take();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting for the response body");
-            }
+            byte[] next = take();
             if (next == END) {
                 ended = true;
                 if (cancelled) {

@@ -126,7 +126,7 @@ class PollingRefreshTest {
     }
 
     private static Config config(String... masters) {
-        return Config.builder().masters(List.of(masters)).stateTimeoutSeconds(1).listener("127.0.0.1").build();
+        return Config.builder().masters(List.of(masters)).stateTimeoutSeconds(5).listener("127.0.0.1").build();
     }
 
     static Stream<Arguments> failures() {
@@ -156,7 +156,7 @@ class PollingRefreshTest {
     void theAnswersOfTheLastGoodSnapshotKeepComing(String name, FailureReason reason,
             Function<String, ResponseDefinitionBuilder> failure) throws Exception {
         serve(m1, state(web(m1(), "10.8.0.1")));
-        start(config(m1()));
+        start(config(m1()).toBuilder().stateTimeoutSeconds(1).build());
         await().atMost(Duration.ofSeconds(10)).until(() -> dns.a(WEB).equals(List.of("10.8.0.1")));
         long serial = holder.serial();
 

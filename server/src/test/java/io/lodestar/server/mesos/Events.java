@@ -11,7 +11,7 @@ public final class Events {
     private final List<String> tasks = new ArrayList<>();
     private double heartbeatSeconds = 15;
 
-    /** A SUBSCRIBED event under construction, with the framework "marathon" (id {@code fw-marathon}). */
+    /** A SUBSCRIBED event under construction, with the framework "marathon" (id {@code marathon-0001}). */
     public static Events subscribed() {
         return new Events();
     }
@@ -40,7 +40,7 @@ public final class Events {
     public String json() {
         return "{\"type\":\"SUBSCRIBED\",\"subscribed\":{\"get_state\":{\"get_tasks\":{\"tasks\":["
                 + String.join(",", tasks) + "]},\"get_executors\":{},\"get_frameworks\":{\"frameworks\":["
-                + "{\"framework_info\":{\"user\":\"root\",\"name\":\"marathon\",\"id\":{\"value\":\"fw-marathon\"},"
+                + "{\"framework_info\":{\"user\":\"root\",\"name\":\"marathon\",\"id\":{\"value\":\"marathon-0001\"},"
                 + "\"hostname\":\"10.0.0.100\"},\"active\":true,\"connected\":true,\"recovered\":false}]},"
                 + "\"get_agents\":{\"agents\":[" + String.join(",", agents) + "],\"recovered_agents\":["
                 + String.join(",", recovered) + "]}},\"heartbeat_interval_seconds\":" + heartbeatSeconds + "}}";
@@ -60,7 +60,7 @@ public final class Events {
                 + "\",\"timestamp\":1700000000.5,\"container_status\":{\"network_infos\":[{\"ip_addresses\":"
                 + "[{\"ip_address\":\"" + ip + "\"}]}]}}";
         return "{\"name\":\"" + name + "\",\"task_id\":{\"value\":\"" + id + "\"},\"framework_id\":{\"value\":"
-                + "\"fw-marathon\"},\"agent_id\":{\"value\":\"" + agentId + "\"},\"state\":\"" + state + "\","
+                + "\"marathon-0001\"},\"agent_id\":{\"value\":\"" + agentId + "\"},\"state\":\"" + state + "\","
                 + "\"resources\":[{\"name\":\"ports\",\"type\":\"RANGES\",\"ranges\":{\"range\":[{\"begin\":31000,"
                 + "\"end\":31000}]}}],\"statuses\":[" + status + "]}";
     }
@@ -73,7 +73,7 @@ public final class Events {
 
     /** TASK_UPDATED to {@code state}, with a status carrying {@code ip} as the netinfo address. */
     public static String taskUpdated(String id, String state, String ip) {
-        return "{\"type\":\"TASK_UPDATED\",\"task_updated\":{\"framework_id\":{\"value\":\"fw-marathon\"},\"state\":\""
+        return "{\"type\":\"TASK_UPDATED\",\"task_updated\":{\"framework_id\":{\"value\":\"marathon-0001\"},\"state\":\""
                 + state + "\",\"status\":{\"task_id\":{\"value\":\"" + id + "\"},\"state\":\"" + state
                 + "\",\"source\":\"SOURCE_EXECUTOR\",\"timestamp\":1700000001.5,\"container_status\":{\"network_infos\":"
                 + "[{\"ip_addresses\":[{\"ip_address\":\"" + ip + "\"}]}]}}}}";

@@ -78,7 +78,7 @@ class StreamStateSourceTest {
         PollStateSource.Fetcher fetcher = master -> Mono.fromCallable(() -> {
             reconciliations.incrementAndGet();
             String state = "{\"leader\":\"master@" + master + "\",\"slaves\":[{\"id\":\"a1\",\"pid\":\"slave(1)@10.0.1.1:5051\"}],"
-                    + "\"frameworks\":[{\"id\":\"fw-marathon\",\"name\":\"marathon\",\"pid\":\"scheduler@10.0.0.100:8080\","
+                    + "\"frameworks\":[{\"id\":\"marathon-0001\",\"name\":\"marathon\",\"pid\":\"scheduler@10.0.0.100:8080\","
                     + "\"tasks\":[{\"id\":\"web.1\",\"name\":\"web\",\"slave_id\":\"a1\",\"state\":\"TASK_RUNNING\"}]}]}";
             return new MasterClient.Fetched(StateParser.parse(Events.bytes(state)), master);
         });

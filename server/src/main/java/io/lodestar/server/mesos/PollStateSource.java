@@ -29,7 +29,7 @@ public final class PollStateSource implements StateSource {
     private final Backoff backoff;
     private final Scheduler timer;
     private final Scheduler worker;
-    /** The master that answered last, asked first while no leader is detected (static masters). */
+    /** The master that answered last, asked first with static masters. */
     private volatile String lastLeader = "";
     private int failures;
 
@@ -76,11 +76,14 @@ public final class PollStateSource implements StateSource {
                 });
     }
 
-    /** The leader the detector names, else the one that answered last; then every other master. */
+    /**
+     * The leader the detector names, then the other masters; with static masters the one that answered last comes
+     * first. While ZooKeeper is down that is the configured masters, in order (spec 3.5).
+     */
     private List<String> candidates(Masters masters) {
         Set<String> out = new LinkedHashSet<>();
-        if (masters.leader().isEmpty() && !lastLeader.isEmpty()) {
-            out.add(lastLeader);
+        if (!detector.detectsLeader() && !lastLeader.isEmpty()) {
+            out.add(lastLeader); // static masters: the one that led last time, to spare a redirect
         }
         out.addAll(masters.candidates());
         return new ArrayList<>(out);
@@ -90,7 +93,7 @@ public final class PollStateSource implements StateSource {
     private Mono<MasterClient.Fetched> fetchFirst(List<String> candidates) {
         if (candidates.isEmpty()) {
             return Mono.error(new FetchException(FailureReason.NO_LEADER,
-                    "no master to ask: no leader is detected and no masters are configured"));
+                    "no master to ask: no leader is detected (yet) and no masters are configured"));
         }
         Mono<MasterClient.Fetched> chain = Mono.defer(() -> fetcher.fetch(candidates.get(0)));
         for (String next : candidates.subList(1, candidates.size())) {

@@ -134,7 +134,7 @@ public final class StreamStateSource implements StateSource {
         List<String> candidates = candidates(masters);
         if (candidates.isEmpty()) {
             return Mono.error(new FetchException(FailureReason.NO_LEADER,
-                    "no master to subscribe to: no leader is detected and no masters are configured"));
+                    "no master to subscribe to: no leader is detected (yet) and no masters are configured"));
         }
         Connection c = new Connection(subscribeTimeout);
         // The silence is timed after folding, so that the heartbeat interval of SUBSCRIBED applies from its end.
@@ -165,8 +165,8 @@ public final class StreamStateSource implements StateSource {
 
     private List<String> candidates(Masters masters) {
         Set<String> out = new LinkedHashSet<>();
-        if (masters.leader().isEmpty() && !lastLeader.isEmpty()) {
-            out.add(lastLeader);
+        if (!detector.detectsLeader() && !lastLeader.isEmpty()) {
+            out.add(lastLeader); // static masters: the one that led last time, to spare a redirect
         }
         out.addAll(masters.candidates());
         return new ArrayList<>(out);

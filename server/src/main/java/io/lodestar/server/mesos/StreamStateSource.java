@@ -65,8 +65,8 @@ public final class StreamStateSource implements StateSource {
             Scheduler worker) {
         this(detector, client::subscribe, client::fetchState, Duration.ofSeconds(config.stateTimeoutSeconds()),
                 Duration.ofMillis(config.streamCoalesceMillis()), Duration.ofSeconds(config.streamReconcileSeconds()),
-                new Backoff(Duration.ofMillis(250), Duration.ofSeconds(Math.min(30, config.refreshSeconds()))
-                        .plusMillis(250), 0.5), timer, worker);
+                new Backoff(Duration.ofMillis(250), Duration.ofSeconds(Math.min(30, config.refreshSeconds())), 0.5),
+                timer, worker);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -58,7 +59,8 @@ public final class StreamStateSource implements StateSource {
     private final ClusterView view = new ClusterView();
     private volatile String lastLeader = "";
     private volatile long skippedEvents;
-    private int failures;
+    /** Failed connections in a row; reset by a SUBSCRIBED. Touched from several workers, one at a time. */
+    private final AtomicInteger failures = new AtomicInteger();
 
     /** A source as the config says, on {@code client}. */
     public StreamStateSource(LeaderDetector detector, MasterClient client, Config config, Scheduler timer,
@@ -103,12 +105,12 @@ public final class StreamStateSource implements StateSource {
         return Mono.defer(() -> session(sink)
                         .publishOn(worker)
                         .onErrorResume(e -> {
-                            failures++;
+                            failures.incrementAndGet();
                             sink.failed(FailureReason.of(e), String.valueOf(e.getMessage()));
                             return Mono.just(false);
                         }))
                 .flatMap(leaderChanged -> leaderChanged ? Mono.<Void>empty()
-                        : Mono.delay(backoff.delay(Math.max(1, failures)), timer).then())
+                        : Mono.delay(backoff.delay(Math.max(1, failures.get())), timer).then())
                 .repeat()
                 .then();
     }
@@ -218,7 +220,7 @@ public final class StreamStateSource implements StateSource {
             changed = view.apply(event);
         }
         if (event instanceof OperatorEvent.Subscribed s) {
-            failures = 0;
+            failures.set(0);
             c.subscribedYet = true;
             log.info("stream: subscribed to {}: {} agents, {} frameworks, heartbeat every {} s", c.master.get(),
                     s.state().agents().size(), s.state().frameworks().size(), s.heartbeatIntervalSeconds());

@@ -15,6 +15,7 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,6 +169,8 @@ public final class ServeCommand {
         private final DnsServer server;
         private StateFileWatcher watcher;
         private LiveRefresh live;
+        /** Holds the JVM up while live state is awaited: every thread of the pipeline is a daemon. */
+        private final CountDownLatch stopped = new CountDownLatch(1);
         private volatile RecordSet records;
         private volatile boolean listening;
         private volatile boolean startedUp;
@@ -209,6 +212,14 @@ public final class ServeCommand {
         /** Live state from the masters (issue 4): the ports open after the first published snapshot. */
         private void startLive() throws IOException {
             live = LiveRefresh.create(config, holder);
+            Thread keepAlive = new Thread(() -> {
+                try {
+                    stopped.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "lodestar-live");
+            keepAlive.start();
             startedUp = true;
             live.refresher().firstPublish().subscribe(serial -> openAfterFirstState());
             live.start();
@@ -297,6 +308,7 @@ public final class ServeCommand {
             if (live != null) {
                 live.close();
             }
+            stopped.countDown();
             server.close();
             stateRecords.close();
         }

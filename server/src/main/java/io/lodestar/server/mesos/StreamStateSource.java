@@ -256,6 +256,11 @@ public final class StreamStateSource implements StateSource {
                         return view.reconcile(f.state());
                     }
                 })
+                .doOnCancel(() -> {
+                    synchronized (view) {
+                        view.abortReconcile(); // the connection ended meanwhile
+                    }
+                })
                 .onErrorResume(e -> {
                     synchronized (view) {
                         view.abortReconcile();

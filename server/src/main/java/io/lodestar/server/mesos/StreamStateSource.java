@@ -7,10 +7,7 @@ import io.lodestar.mesos.OperatorEvent;
 import io.lodestar.mesos.OperatorEventParser;
 import io.lodestar.mesos.StateException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -165,13 +162,12 @@ public final class StreamStateSource implements StateSource {
                 }));
     }
 
+    /**
+     * The leader the detector names, then the other masters; with static masters the one that answered last comes
+     * first, to spare a redirect. While ZooKeeper is down that is the configured masters, in order (spec 3.5).
+     */
     private List<String> candidates(Masters masters) {
-        Set<String> out = new LinkedHashSet<>();
-        if (!detector.detectsLeader() && !lastLeader.isEmpty()) {
-            out.add(lastLeader); // static masters: the one that led last time, to spare a redirect
-        }
-        out.addAll(masters.candidates());
-        return new ArrayList<>(out);
+        return masters.candidatesAfter(detector.detectsLeader() ? "" : lastLeader);
     }
 
     /** Tries each master in order until one accepts the subscription; failures after that end the connection. */

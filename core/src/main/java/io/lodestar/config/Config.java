@@ -98,6 +98,12 @@ public final class Config {
     private final int tcpIdleTimeoutSeconds;
     private final int tcpMaxConnections;
     private final int tcpMaxQueriesPerConnection;
+    // Live state (issue 4)
+    private final String stateSource;
+    private final int streamCoalesceMillis;
+    private final int streamReconcileSeconds;
+    private final int recoveredAgentGraceSeconds;
+    private final boolean mesosHttpsInsecure;
     private final boolean servfailBeforeReady;
     // Forwarding (issue 5)
     private final List<String> allowRecursion;
@@ -163,6 +169,12 @@ public final class Config {
         this.tcpIdleTimeoutSeconds = b.tcpIdleTimeoutSeconds;
         this.tcpMaxConnections = b.tcpMaxConnections;
         this.tcpMaxQueriesPerConnection = b.tcpMaxQueriesPerConnection;
+        // Live state (issue 4)
+        this.stateSource = Objects.requireNonNull(b.stateSource, "stateSource");
+        this.streamCoalesceMillis = b.streamCoalesceMillis;
+        this.streamReconcileSeconds = b.streamReconcileSeconds;
+        this.recoveredAgentGraceSeconds = b.recoveredAgentGraceSeconds;
+        this.mesosHttpsInsecure = b.mesosHttpsInsecure;
         this.servfailBeforeReady = b.servfailBeforeReady;
         this.allowRecursion = List.copyOf(b.allowRecursion);
         this.forwardTimeoutSeconds = b.forwardTimeoutSeconds;
@@ -240,6 +252,12 @@ public final class Config {
         b.tcpIdleTimeoutSeconds = tcpIdleTimeoutSeconds;
         b.tcpMaxConnections = tcpMaxConnections;
         b.tcpMaxQueriesPerConnection = tcpMaxQueriesPerConnection;
+        // Live state (issue 4)
+        b.stateSource = stateSource;
+        b.streamCoalesceMillis = streamCoalesceMillis;
+        b.streamReconcileSeconds = streamReconcileSeconds;
+        b.recoveredAgentGraceSeconds = recoveredAgentGraceSeconds;
+        b.mesosHttpsInsecure = mesosHttpsInsecure;
         b.servfailBeforeReady = servfailBeforeReady;
         b.allowRecursion = allowRecursion;
         b.forwardTimeoutSeconds = forwardTimeoutSeconds;
@@ -363,6 +381,17 @@ public final class Config {
     public int tcpMaxConnections() { return tcpMaxConnections; }
     /** Lodestar: the most queries one TCP connection may have waiting for answers. */
     public int tcpMaxQueriesPerConnection() { return tcpMaxQueriesPerConnection; }
+    // Live state (issue 4)
+    /** Lodestar: how state is read from the leading master, {@code "poll"} ({@code /master/state}) or {@code "stream"} (operator API events). */
+    public String stateSource() { return stateSource; }
+    /** Lodestar, stream source: the least time between two snapshot swaps, in milliseconds. */
+    public int streamCoalesceMillis() { return streamCoalesceMillis; }
+    /** Lodestar, stream source: seconds between full reconciliations by {@code /master/state}; 0 = never. */
+    public int streamReconcileSeconds() { return streamReconcileSeconds; }
+    /** Lodestar: seconds the tasks of agents a new leader lists as recovered are kept while they re-register; 0 = not kept. */
+    public int recoveredAgentGraceSeconds() { return recoveredAgentGraceSeconds; }
+    /** Lodestar: with {@code mesosHTTPSOn}, accept any master certificate (no verification). Off by default. */
+    public boolean mesosHttpsInsecure() { return mesosHttpsInsecure; }
     /** Lodestar: bind the DNS ports at once and answer SERVFAIL until the first snapshot (default: bind after it, as Mesos-DNS). */
     public boolean servfailBeforeReady() { return servfailBeforeReady; }
     /** Lodestar: IP addresses and CIDR blocks whose queries outside our zones are forwarded; others get REFUSED. */
@@ -448,6 +477,12 @@ public final class Config {
         int tcpIdleTimeoutSeconds = 10;
         int tcpMaxConnections = 1024;
         int tcpMaxQueriesPerConnection = 64;
+        // Live state (issue 4)
+        String stateSource = "poll";
+        int streamCoalesceMillis = 250;
+        int streamReconcileSeconds = 300;
+        int recoveredAgentGraceSeconds = 600;
+        boolean mesosHttpsInsecure = false;
         boolean servfailBeforeReady = false;
         // Forwarding (issue 5): every client may recurse, as with Mesos-DNS; see docs/forwarding.md.
         List<String> allowRecursion = List.of("0.0.0.0/0", "::/0");
@@ -515,6 +550,12 @@ public final class Config {
         public Builder tcpIdleTimeoutSeconds(int v) { tcpIdleTimeoutSeconds = v; return this; }
         public Builder tcpMaxConnections(int v) { tcpMaxConnections = v; return this; }
         public Builder tcpMaxQueriesPerConnection(int v) { tcpMaxQueriesPerConnection = v; return this; }
+        // Live state (issue 4)
+        public Builder stateSource(String v) { stateSource = v; return this; }
+        public Builder streamCoalesceMillis(int v) { streamCoalesceMillis = v; return this; }
+        public Builder streamReconcileSeconds(int v) { streamReconcileSeconds = v; return this; }
+        public Builder recoveredAgentGraceSeconds(int v) { recoveredAgentGraceSeconds = v; return this; }
+        public Builder mesosHttpsInsecure(boolean v) { mesosHttpsInsecure = v; return this; }
         public Builder servfailBeforeReady(boolean v) { servfailBeforeReady = v; return this; }
         public Builder allowRecursion(List<String> v) { allowRecursion = v; return this; }
         public Builder forwardTimeoutSeconds(double v) { forwardTimeoutSeconds = v; return this; }

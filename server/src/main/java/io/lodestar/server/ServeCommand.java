@@ -7,6 +7,7 @@ import io.lodestar.dns.QueryProcessor;
 import io.lodestar.dns.SnapshotHolder;
 import io.lodestar.records.RecordSet;
 import io.lodestar.server.dns.DnsServer;
+import io.lodestar.server.refresh.LiveRefresh;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -14,6 +15,7 @@ import java.net.BindException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,10 +67,6 @@ public final class ServeCommand {
                 err.println("lodestar: " + e.getMessage());
                 return 2;
             }
-            if (config.stateFile().isEmpty()) {
-                err.println("lodestar: serving from masters or zk is not built yet; set stateFile in " + cli.config());
-                return 1;
-            }
         }
         if (!config.dnsOn()) {
             err.println("lodestar: DNS is off (dnsOn: false) and the HTTP API is not built yet: nothing to serve");
@@ -81,7 +79,8 @@ public final class ServeCommand {
             err.println("lodestar: " + e.getMessage());
             return 1;
         } catch (Exception e) {
-            err.println("lodestar: cannot load the demo state: " + e.getMessage());
+            err.println("lodestar: " + (demoState != null ? "cannot load the demo state: " : "cannot start: ")
+                    + e.getMessage());
             return 1;
         }
         running = started;
@@ -139,7 +138,7 @@ public final class ServeCommand {
     private void printStatus(Config config, Running started, boolean demo) {
         DnsServer server = started.server();
         if (server.udpPort() < 0) {
-            out.println("lodestar: waiting for a good state in " + config.stateFile() + "; DNS opens on "
+            out.println("lodestar: waiting for a good state " + started.source() + "; DNS opens on "
                     + hostPort(config.listener(), config.port()) + " after it");
             return;
         }
@@ -171,7 +170,8 @@ public final class ServeCommand {
 
     /**
      * The serving process: snapshot holder, DNS server and state source. Records are built and published on the
-     * thread that loads them (the caller first, then the state-file thread), never on an event loop.
+     * thread that loads them (the caller first, then the state-file thread; the refresh workers for live state from
+     * {@code masters}/{@code zk}), never on an event loop.
      */
     static final class Running implements AutoCloseable {
         private final Config config;
@@ -181,6 +181,9 @@ public final class ServeCommand {
         private final StateRecords stateRecords;
         private final DnsServer server;
         private StateFileWatcher watcher;
+        private LiveRefresh live;
+        /** Holds the JVM up while live state is awaited: every thread of the pipeline is a daemon. */
+        private final CountDownLatch stopped = new CountDownLatch(1);
         private volatile RecordSet records;
         private volatile boolean listening;
         private volatile boolean startedUp;
@@ -207,6 +210,10 @@ public final class ServeCommand {
                 listen();
                 return;
             }
+            if (config.stateFile().isEmpty()) {
+                startLive();
+                return;
+            }
             watcher = new StateFileWatcher(Path.of(config.stateFile()), config.stateMaxBytes(), STATE_FILE_CHECK,
                     this::reload);
             if (watcher.loadNow()) {
@@ -214,6 +221,46 @@ public final class ServeCommand {
             }
             startedUp = true;
             watcher.start();
+        }
+
+        /** Live state from the masters (issue 4): the ports open after the first published snapshot. */
+        private void startLive() throws IOException {
+            live = LiveRefresh.create(config, holder);
+            Thread keepAlive = new Thread(() -> {
+                try {
+                    stopped.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "lodestar-live");
+            keepAlive.start();
+            startedUp = true;
+            live.refresher().firstPublish().subscribe(serial -> openAfterFirstState());
+            live.start();
+        }
+
+        private void openAfterFirstState() {
+            try {
+                listen();
+            } catch (BindException e) {
+                err.println("lodestar: " + e.getMessage());
+                exit.accept(1);
+            }
+        }
+
+        /** Where the state comes from, for the start-up line. */
+        String source() {
+            if (!config.stateFile().isEmpty()) {
+                return "in " + config.stateFile();
+            }
+            return "from " + (config.zk().isEmpty() ? "masters " + config.masters() : config.zk()
+                    + (config.masters().isEmpty() ? "" : " (masters " + config.masters() + " while it is down)"))
+                    + " (" + config.stateSource() + ")";
+        }
+
+        /** The live refresh pipeline, or null when serving a file or the demo. */
+        LiveRefresh live() {
+            return live;
         }
 
         private void publish(byte[] state) throws Exception {
@@ -272,6 +319,10 @@ public final class ServeCommand {
             if (watcher != null) {
                 watcher.close();
             }
+            if (live != null) {
+                live.close();
+            }
+            stopped.countDown();
             server.close();
             stateRecords.close();
         }

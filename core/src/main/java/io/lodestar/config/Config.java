@@ -85,6 +85,7 @@ public final class Config {
     private final int rrlIpv4PrefixLength;
     private final int rrlIpv6PrefixLength;
     private final int stateMaxBytes;
+    private final int streamMaxRecordBytes;
     private final String stateFile;
     private final int udpMaxResponseSize;
     // Beyond Mesos-DNS (issue 10)
@@ -156,6 +157,7 @@ public final class Config {
         this.rrlIpv4PrefixLength = b.rrlIpv4PrefixLength;
         this.rrlIpv6PrefixLength = b.rrlIpv6PrefixLength;
         this.stateMaxBytes = b.stateMaxBytes;
+        this.streamMaxRecordBytes = b.streamMaxRecordBytes;
         this.stateFile = Objects.requireNonNull(b.stateFile, "stateFile");
         this.udpMaxResponseSize = b.udpMaxResponseSize;
         // Beyond Mesos-DNS (issue 10)
@@ -239,6 +241,7 @@ public final class Config {
         b.rrlIpv4PrefixLength = rrlIpv4PrefixLength;
         b.rrlIpv6PrefixLength = rrlIpv6PrefixLength;
         b.stateMaxBytes = stateMaxBytes;
+        b.streamMaxRecordBytes = streamMaxRecordBytes;
         b.stateFile = stateFile;
         b.udpMaxResponseSize = udpMaxResponseSize;
         // Beyond Mesos-DNS (issue 10)
@@ -353,6 +356,8 @@ public final class Config {
     public int rrlIpv6PrefixLength() { return rrlIpv6PrefixLength; }
     /** Lodestar: the largest Mesos state document read (bytes); a larger one fails the refresh. */
     public int stateMaxBytes() { return stateMaxBytes; }
+    /** Lodestar: the largest record of the operator API event stream (bytes); a larger one drops the stream. */
+    public int streamMaxRecordBytes() { return streamMaxRecordBytes; }
     /**
      * Lodestar: serve from this local Mesos state JSON file instead of a master; empty = use masters/zk. Loaded
      * configs hold an absolute path (a relative one is resolved against the config file's directory).
@@ -464,6 +469,7 @@ public final class Config {
         int rrlIpv4PrefixLength = 24;
         int rrlIpv6PrefixLength = 56;
         int stateMaxBytes = io.lodestar.mesos.StateParser.DEFAULT_MAX_BYTES;
+        int streamMaxRecordBytes = 256 << 20;
         String stateFile = "";
         int udpMaxResponseSize = 1232;
         // Beyond Mesos-DNS (issue 10)
@@ -537,6 +543,7 @@ public final class Config {
         public Builder rrlIpv4PrefixLength(int v) { rrlIpv4PrefixLength = v; return this; }
         public Builder rrlIpv6PrefixLength(int v) { rrlIpv6PrefixLength = v; return this; }
         public Builder stateMaxBytes(int v) { stateMaxBytes = v; return this; }
+        public Builder streamMaxRecordBytes(int v) { streamMaxRecordBytes = v; return this; }
         public Builder stateFile(String v) { stateFile = v; return this; }
         public Builder udpMaxResponseSize(int v) { udpMaxResponseSize = v; return this; }
         // Beyond Mesos-DNS (issue 10)

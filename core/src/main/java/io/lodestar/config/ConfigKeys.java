@@ -34,6 +34,8 @@ final class ConfigKeys {
     private static final long MAX_RRL_RATE = 100_000;
     /** Hardening: a state document smaller than this cannot hold a real cluster; lower caps would only mislead. */
     private static final long MIN_STATE_BYTES = 64 * 1024;
+    /** Hardening: the largest array a JVM allocates. */
+    private static final long MAX_RECORD_BYTES = Integer.MAX_VALUE - 8;
 
     /** Every key, in the order of spec section 2.2 and then Lodestar's. */
     static final List<ConfigKey<?>> ALL = List.of(
@@ -90,6 +92,8 @@ final class ConfigKeys {
             ConfigKey.of("rrlIpv4PrefixLength", wholeNumber(8, 32), (b, v) -> b.rrlIpv4PrefixLength(v.intValue())),
             ConfigKey.of("rrlIpv6PrefixLength", wholeNumber(16, 64), (b, v) -> b.rrlIpv6PrefixLength(v.intValue())),
             ConfigKey.of("stateMaxBytes", wholeNumber(MIN_STATE_BYTES, INT_MAX), (b, v) -> b.stateMaxBytes(v.intValue())),
+            ConfigKey.of("streamMaxRecordBytes", wholeNumber(MIN_STATE_BYTES, MAX_RECORD_BYTES),
+                    (b, v) -> b.streamMaxRecordBytes(v.intValue())),
             ConfigKey.of("stateFile", STRING, Config.Builder::stateFile),
             ConfigKey.of("udpMaxResponseSize", wholeNumber(512, UINT16_MAX),
                     (b, v) -> b.udpMaxResponseSize(v.intValue())),

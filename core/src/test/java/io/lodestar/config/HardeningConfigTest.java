@@ -24,12 +24,14 @@ class HardeningConfigTest {
         assertThat(config.rrlIpv4PrefixLength()).isEqualTo(24);
         assertThat(config.rrlIpv6PrefixLength()).isEqualTo(56);
         assertThat(config.stateMaxBytes()).isEqualTo(256 << 20);
+        assertThat(config.streamMaxRecordBytes()).isEqualTo(256 << 20);
     }
 
     @Test
     void keysAreRead() throws ConfigException {
         Config config = parse(dir, withMaster("\"rrlResponsesPerSecond\":50,\"rrlWindowSeconds\":5,\"rrlSlip\":0,"
-                + "\"rrlIpv4PrefixLength\":32,\"rrlIpv6PrefixLength\":64,\"stateMaxBytes\":1048576"));
+                + "\"rrlIpv4PrefixLength\":32,\"rrlIpv6PrefixLength\":64,\"stateMaxBytes\":1048576,"
+                + "\"streamMaxRecordBytes\":2097152"));
 
         assertThat(config.rrlResponsesPerSecond()).isEqualTo(50);
         assertThat(config.rrlWindowSeconds()).isEqualTo(5);
@@ -37,9 +39,11 @@ class HardeningConfigTest {
         assertThat(config.rrlIpv4PrefixLength()).isEqualTo(32);
         assertThat(config.rrlIpv6PrefixLength()).isEqualTo(64);
         assertThat(config.stateMaxBytes()).isEqualTo(1 << 20);
+        assertThat(config.streamMaxRecordBytes()).isEqualTo(2 << 20);
         Config copy = config.toBuilder().build();
         assertThat(copy.rrlResponsesPerSecond()).isEqualTo(50);
         assertThat(copy.stateMaxBytes()).isEqualTo(1 << 20);
+        assertThat(copy.streamMaxRecordBytes()).isEqualTo(2 << 20);
     }
 
     @Test
@@ -52,5 +56,6 @@ class HardeningConfigTest {
         assertThat(failure(dir, withMaster("\"rrlIpv6PrefixLength\":128")).key()).isEqualTo("rrlIpv6PrefixLength");
         assertThat(failure(dir, withMaster("\"stateMaxBytes\":1000"))).hasMessage(
                 "stateMaxBytes: 1000 is not allowed (expected a whole number >= 65536)");
+        assertThat(failure(dir, withMaster("\"streamMaxRecordBytes\":0")).key()).isEqualTo("streamMaxRecordBytes");
     }
 }

@@ -47,9 +47,4 @@ final class NameNode {
                 return null;
         }
     }
-
-    /** True for an empty non-terminal: the name exists only because names below it do. */
-    boolean isEmpty() {
-        return a == null && aaaa == null && srv == null && soa == null && ns == null;
-    }
 }

@@ -65,19 +65,4 @@ final class Names {
     static byte[] parent(byte[] wire) {
         return Arrays.copyOfRange(wire, (wire[0] & 0xFF) + 1, wire.length);
     }
-
-    /** The presentation form, for logs and tests. */
-    static String toText(byte[] wire) {
-        if (wire.length == 1) {
-            return ".";
-        }
-        StringBuilder sb = new StringBuilder();
-        int i = 0;
-        while (wire[i] != 0) {
-            int length = wire[i] & 0xFF;
-            sb.append(new String(wire, i + 1, length, StandardCharsets.UTF_8)).append('.');
-            i += length + 1;
-        }
-        return sb.toString();
-    }
 }

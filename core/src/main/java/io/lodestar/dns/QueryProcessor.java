@@ -17,6 +17,7 @@ public final class QueryProcessor {
     private final byte[] apex;
     private final int apexLabels;
 
+    /** A processor answering from whatever {@code holder} holds, with the flags and limits of {@code config}. */
     public QueryProcessor(SnapshotHolder holder, Config config) {
         this.holder = holder;
         this.writer = new ResponseWriter(config);
@@ -70,25 +71,25 @@ public final class QueryProcessor {
             return;
         }
         if (q.edns && q.ednsVersion != 0) {
-            refuse(out, q, result, Outcome.ANSWERED, Wire.RCODE_BADVERS);
+            answerWithoutRecords(out, q, result, Outcome.ANSWERED, Wire.RCODE_BADVERS);
             return;
         }
         if (q.qclass != Wire.CLASS_IN && q.qclass != Wire.CLASS_ANY) {
-            refuse(out, q, result, Outcome.ANSWERED, Wire.RCODE_REFUSED);
+            answerWithoutRecords(out, q, result, Outcome.ANSWERED, Wire.RCODE_REFUSED);
             return;
         }
         if (!inZone(q)) {
-            refuse(out, q, result, Outcome.OUTSIDE_ZONE, Wire.RCODE_REFUSED);
+            answerWithoutRecords(out, q, result, Outcome.OUTSIDE_ZONE, Wire.RCODE_REFUSED);
             return;
         }
         if (q.qtype == Wire.TYPE_AXFR || q.qtype == Wire.TYPE_IXFR) {
             // No zone transfers (RFC 5936 2.2.1 allows REFUSED).
-            refuse(out, q, result, Outcome.ANSWERED, Wire.RCODE_REFUSED);
+            answerWithoutRecords(out, q, result, Outcome.ANSWERED, Wire.RCODE_REFUSED);
             return;
         }
         Snapshot snapshot = holder.current();
         if (snapshot == null) {
-            refuse(out, q, result, Outcome.ANSWERED, Wire.RCODE_SERVFAIL);
+            answerWithoutRecords(out, q, result, Outcome.ANSWERED, Wire.RCODE_SERVFAIL);
             return;
         }
         Answer answer = select(snapshot, q, result);
@@ -96,7 +97,7 @@ public final class QueryProcessor {
         result.set(Outcome.ANSWERED, answer.rcode);
     }
 
-    private void refuse(ByteBuf out, Query q, QueryResult result, Outcome outcome, int rcode) {
+    private void answerWithoutRecords(ByteBuf out, Query q, QueryResult result, Outcome outcome, int rcode) {
         writer.writeEmpty(out, q, rcode, false);
         result.set(outcome, rcode);
     }

@@ -156,6 +156,12 @@ public final class RecordSet {
             return this;
         }
 
+        /** Adds an SRV value; chainable. */
+        public Builder addSrv(String name, Srv value) {
+            tryAddSrv(name, value);
+            return this;
+        }
+
         /** Adds an A value; false when the pair was there already. */
         public boolean tryAddA(String name, String ipv4) {
             return add(a, name, ipv4);

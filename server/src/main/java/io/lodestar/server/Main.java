@@ -38,11 +38,9 @@ public final class Main {
             out.println(Version.current());
             return 0;
         }
+        Logging.verbosity(cli.verbosity());
         return switch (cli.command()) {
-            case "zone" -> {
-                err.println("lodestar: zone is not built yet");
-                yield 1;
-            }
+            case "zone" -> new ZoneCommand(out, err).run(cli);
             default -> new ServeCommand(out, err, System::exit).run(cli);
         };
     }

@@ -83,6 +83,7 @@ public final class Config {
     private final int tcpIdleTimeoutSeconds;
     private final int tcpMaxConnections;
     private final int tcpMaxQueriesPerConnection;
+    private final int readyStalenessSeconds;
     private final boolean servfailBeforeReady;
 
     private Config(Builder b) {
@@ -128,6 +129,7 @@ public final class Config {
         this.tcpIdleTimeoutSeconds = b.tcpIdleTimeoutSeconds;
         this.tcpMaxConnections = b.tcpMaxConnections;
         this.tcpMaxQueriesPerConnection = b.tcpMaxQueriesPerConnection;
+        this.readyStalenessSeconds = b.readyStalenessSeconds;
         this.servfailBeforeReady = b.servfailBeforeReady;
     }
 
@@ -186,6 +188,7 @@ public final class Config {
         b.tcpIdleTimeoutSeconds = tcpIdleTimeoutSeconds;
         b.tcpMaxConnections = tcpMaxConnections;
         b.tcpMaxQueriesPerConnection = tcpMaxQueriesPerConnection;
+        b.readyStalenessSeconds = readyStalenessSeconds;
         b.servfailBeforeReady = servfailBeforeReady;
         return b;
     }
@@ -277,6 +280,13 @@ public final class Config {
     public int tcpMaxConnections() { return tcpMaxConnections; }
     /** Lodestar: the most queries one TCP connection may have waiting for answers. */
     public int tcpMaxQueriesPerConnection() { return tcpMaxQueriesPerConnection; }
+    /**
+     * Lodestar: {@code /ready} fails once the records were last confirmed longer ago than this; the configured value,
+     * or 3 x {@code refreshSeconds} when it is 0 (the default).
+     */
+    public long readyStalenessSeconds() {
+        return readyStalenessSeconds > 0 ? readyStalenessSeconds : 3L * refreshSeconds;
+    }
     /** Lodestar: bind the DNS ports at once and answer SERVFAIL until the first snapshot (default: bind after it, as Mesos-DNS). */
     public boolean servfailBeforeReady() { return servfailBeforeReady; }
 
@@ -332,6 +342,7 @@ public final class Config {
         int tcpIdleTimeoutSeconds = 10;
         int tcpMaxConnections = 1024;
         int tcpMaxQueriesPerConnection = 64;
+        int readyStalenessSeconds = 0;
         boolean servfailBeforeReady = false;
 
         private Builder() {
@@ -379,6 +390,8 @@ public final class Config {
         public Builder tcpIdleTimeoutSeconds(int v) { tcpIdleTimeoutSeconds = v; return this; }
         public Builder tcpMaxConnections(int v) { tcpMaxConnections = v; return this; }
         public Builder tcpMaxQueriesPerConnection(int v) { tcpMaxQueriesPerConnection = v; return this; }
+        /** 0 means 3 x {@code refreshSeconds}. */
+        public Builder readyStalenessSeconds(int v) { readyStalenessSeconds = v; return this; }
         public Builder servfailBeforeReady(boolean v) { servfailBeforeReady = v; return this; }
 
         public Config build() {

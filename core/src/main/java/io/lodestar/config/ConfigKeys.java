@@ -79,6 +79,9 @@ final class ConfigKeys {
             ConfigKey.of("tcpMaxConnections", wholeNumber(1, INT_MAX), (b, v) -> b.tcpMaxConnections(v.intValue())),
             ConfigKey.of("tcpMaxQueriesPerConnection", wholeNumber(1, INT_MAX),
                     (b, v) -> b.tcpMaxQueriesPerConnection(v.intValue())),
+            // HTTP (issue 6)
+            ConfigKey.of("readyStalenessSeconds", wholeNumber(0, INT_MAX),
+                    (b, v) -> b.readyStalenessSeconds(v.intValue())),
             ConfigKey.of("servfailBeforeReady", BOOL, Config.Builder::servfailBeforeReady));
 
     private static final Map<String, ConfigKey<?>> BY_LOWERCASE_NAME =

@@ -2,6 +2,7 @@ package io.lodestar.server.dns;
 
 import io.lodestar.dns.QueryProcessor;
 import io.lodestar.dns.QueryResult;
+import io.lodestar.server.metrics.QueryStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -10,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The logic UDP and TCP share: answer one query message into a pooled buffer with the {@link QueryProcessor}
- * and count the outcome. Stateless apart from one reusable {@link QueryResult} per event-loop thread (which also
+ * and count the outcome (in {@link DnsCounters}, and by type, rcode and time in {@link QueryStats}). Stateless apart from one reusable {@link QueryResult} per event-loop thread (which also
  * carries that thread's round-robin position).
  */
 final class QueryAnswerer {
@@ -31,12 +32,14 @@ final class QueryAnswerer {
 
     private final QueryProcessor processor;
     private final DnsCounters counters;
+    private final QueryStats stats;
     /** A UDP response never exceeds the largest EDNS size we honour: start there so the buffer never grows. */
     private final int udpInitialCapacity;
 
-    QueryAnswerer(QueryProcessor processor, DnsCounters counters, int udpMaxResponseSize) {
+    QueryAnswerer(QueryProcessor processor, DnsCounters counters, QueryStats stats, int udpMaxResponseSize) {
         this.processor = processor;
         this.counters = counters;
+        this.stats = stats;
         this.udpInitialCapacity = Math.max(512, Math.min(udpMaxResponseSize, MAX_MESSAGE));
     }
 
@@ -50,6 +53,7 @@ final class QueryAnswerer {
      * bad message; {@code query} is not released.
      */
     ByteBuf answer(ByteBufAllocator alloc, ByteBuf query, boolean tcp) {
+        long start = System.nanoTime();
         ByteBuf out;
         if (tcp) {
             counters.tcpQueries.increment();
@@ -62,7 +66,9 @@ final class QueryAnswerer {
         try {
             QueryResult result = RESULTS.get();
             processor.process(query, out, tcp, result);
-            if (!count(result, tcp) || result.responseLength() == 0) {
+            boolean respond = count(result, tcp) && result.responseLength() > 0;
+            stats.record(tcp, result.qtype(), result.rcode(), respond, System.nanoTime() - start);
+            if (!respond) {
                 return null;
             }
             if (tcp) {

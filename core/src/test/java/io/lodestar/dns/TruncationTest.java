@@ -118,7 +118,7 @@ class TruncationTest {
         RecordSet.Builder b = RecordSet.builder();
         for (int i = 0; i < 5; i++) {
             String target = "a-rather-long-task-name-" + i + ".marathon.slave.mesos.";
-            b.tryAddSrv("_svc._tcp.marathon.mesos.", new Srv(target, 31000 + i));
+            b.addSrv("_svc._tcp.marathon.mesos.", new Srv(target, 31000 + i));
             for (int j = 0; j < 3; j++) {
                 b.addA(target, "10.3." + i + "." + j);
             }
@@ -143,7 +143,7 @@ class TruncationTest {
         RecordSet.Builder b = RecordSet.builder();
         for (int i = 0; i < 20; i++) {
             String target = "a-rather-long-task-name-" + i + ".marathon.slave.mesos.";
-            b.tryAddSrv("_svc._tcp.marathon.mesos.", new Srv(target, 31000 + i));
+            b.addSrv("_svc._tcp.marathon.mesos.", new Srv(target, 31000 + i));
             b.addA(target, "10.3.0." + i);
         }
         DnsTester t = new DnsTester(Fixtures.config(), b.build());

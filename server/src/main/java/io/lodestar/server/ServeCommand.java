@@ -127,15 +127,19 @@ public final class ServeCommand {
         DnsServer server = started.server();
         if (server.udpPort() < 0) {
             out.println("lodestar: waiting for a good state in " + config.stateFile() + "; DNS opens on "
-                    + config.listener() + ":" + config.port() + " after it");
+                    + hostPort(config.listener(), config.port()) + " after it");
             return;
         }
-        out.println("lodestar: serving DNS for " + config.domainFqdn() + " on " + config.listener() + ":"
-                + server.udpPort() + " (udp: " + server.udpSocketCount() + " socket(s), "
+        out.println("lodestar: serving DNS for " + config.domainFqdn() + " on "
+                + hostPort(config.listener(), server.udpPort()) + " (udp: " + server.udpSocketCount() + " socket(s), "
                 + (server.isNative() ? "epoll" : "nio") + "; tcp: port " + server.tcpPort() + ")");
         if (demo && started.records() != null) {
             out.print(DemoHelp.text(started.records(), config, server.udpPort()));
         }
+    }
+
+    private static String hostPort(String host, int port) {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** The demo's configuration: loopback only, port {@value #DEMO_PORT}, every other key at its default. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.lodestar.config.Config;
+import io.lodestar.server.dns.BlockHoundSupport;
 import io.lodestar.server.dns.DnsClient;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Message;
@@ -39,6 +41,11 @@ class ServeCommandTest {
     private final AtomicInteger exitCode = new AtomicInteger(-1);
     private final ServeCommand command = new ServeCommand(print(out), print(err), exitCode::set);
     private ServeCommand.Running running;
+
+    @BeforeAll
+    static void blockHound() {
+        BlockHoundSupport.install();
+    }
 
     @AfterEach
     void stop() {

@@ -21,6 +21,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,8 +96,8 @@ public final class DnsServer implements AutoCloseable {
         if (transport == Transport.NIO) {
             log.info("dns: native epoll not used ({}); NIO serves UDP on one socket", Transport.epollUnavailableReason());
         }
-        log.info("dns: listening on {} udp ({} socket(s), {}) and tcp {}", udpAddress(), udpChannels.size(),
-                transport.name().toLowerCase(java.util.Locale.ROOT), tcpAddress());
+        log.info("dns: listening on {} port {} udp ({} socket(s), {}) and tcp port {}", host.getHostAddress(),
+                udpPort(), udpChannels.size(), transport.name().toLowerCase(Locale.ROOT), tcpPort());
     }
 
     private InetAddress listenerAddress() throws BindException {

@@ -73,8 +73,11 @@ enum Transport {
      */
     void configureUdp(Bootstrap bootstrap) {
         int bufferSize = this == EPOLL ? MAX_QUERY_SIZE * DATAGRAMS_PER_SYSCALL : MAX_QUERY_SIZE;
-        bootstrap.option(ChannelOption.RECVBUF_ALLOCATOR,
-                        new FixedRecvByteBufAllocator(bufferSize).maxMessagesPerRead(DATAGRAMS_PER_WAKEUP))
+        FixedRecvByteBufAllocator receive = new FixedRecvByteBufAllocator(bufferSize);
+        // A datagram smaller than the buffer must not end the wake-up's reads (NIO asks "maybe more data?").
+        receive.respectMaybeMoreData(false);
+        receive.maxMessagesPerRead(DATAGRAMS_PER_WAKEUP);
+        bootstrap.option(ChannelOption.RECVBUF_ALLOCATOR, receive)
                 .option(ChannelOption.SO_RCVBUF, UDP_RECEIVE_BUFFER);
         if (this == EPOLL) {
             bootstrap.option(EpollChannelOption.SO_REUSEPORT, true)

@@ -6,13 +6,13 @@ import reactor.blockhound.BlockHound;
  * Installs BlockHound once per test JVM, so that a blocking call on a Netty event loop fails the test that made
  * it (Netty's own integration marks the event-loop threads). See {@code BlockHoundActiveTest}.
  */
-final class BlockHoundSupport {
+public final class BlockHoundSupport {
     private static boolean installed;
 
     private BlockHoundSupport() {
     }
 
-    static synchronized void install() {
+    public static synchronized void install() {
         if (installed) {
             return;
         }

@@ -59,9 +59,12 @@ abstract class DnsServerContract {
 
     @AfterAll
     void stopServer() {
-        if (server != null) {
-            server.close();
+        if (server == null) {
+            return;
         }
+        server.close();
+        // A blocking call on an event loop (BlockHound) or any other handler failure would be counted here.
+        assertThat(server.counters().errors()).as("handler errors").isZero();
     }
 
     @Test

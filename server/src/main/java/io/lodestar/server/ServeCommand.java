@@ -7,11 +7,16 @@ import io.lodestar.dns.QueryProcessor;
 import io.lodestar.dns.SnapshotHolder;
 import io.lodestar.records.RecordSet;
 import io.lodestar.server.dns.DnsServer;
+import io.lodestar.server.http.HttpApi;
+import io.lodestar.server.metrics.LodestarMetrics;
+import io.lodestar.server.status.Readiness;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.IntConsumer;
@@ -20,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code lodestar serve} (the default command): loads the config, publishes the records of the Mesos state and
- * serves them over DNS until the process is stopped. As in Mesos-DNS the DNS ports open only after the first
- * good state, unless {@code servfailBeforeReady}. {@code -demo} serves the embedded demo cluster on
+ * serves them over DNS and HTTP until the process is stopped. The HTTP API (with {@code /health}, {@code /ready} and
+ * {@code /metrics}) listens from the start; as in Mesos-DNS the DNS ports open only after the first good state,
+ * unless {@code servfailBeforeReady}. {@code -demo} serves the embedded demo cluster on
  * {@value #DEMO_LISTENER}:{@value #DEMO_PORT} without any config file.
  *
  * <p>Exit codes: 2 for a config error (one line on stderr), 1 when a port cannot be bound or the state source is
@@ -69,10 +75,6 @@ public final class ServeCommand {
                 err.println("lodestar: serving from masters or zk is not built yet; set stateFile in " + cli.config());
                 return 1;
             }
-        }
-        if (!config.dnsOn()) {
-            err.println("lodestar: DNS is off (dnsOn: false) and the HTTP API is not built yet: nothing to serve");
-            return 1;
         }
         Running started;
         try {
@@ -124,7 +126,23 @@ public final class ServeCommand {
     }
 
     private void printStatus(Config config, Running started, boolean demo) {
+        printDnsStatus(config, started);
+        InetSocketAddress http = started.httpAddress();
+        if (http != null) {
+            String base = "http://" + hostPort(config.httpListener(), http.getPort());
+            out.println("lodestar: serving HTTP on " + base + "/ (status page; /v1/..., /health, /ready, /metrics)");
+        }
+        if (demo && started.records() != null && started.server().udpPort() >= 0) {
+            out.print(DemoHelp.text(started.records(), config, started.server().udpPort()));
+        }
+    }
+
+    private void printDnsStatus(Config config, Running started) {
         DnsServer server = started.server();
+        if (!config.dnsOn()) {
+            out.println("lodestar: DNS is off (dnsOn: false)");
+            return;
+        }
         if (server.udpPort() < 0) {
             out.println("lodestar: waiting for a good state in " + config.stateFile() + "; DNS opens on "
                     + hostPort(config.listener(), config.port()) + " after it");
@@ -133,9 +151,6 @@ public final class ServeCommand {
         out.println("lodestar: serving DNS for " + config.domainFqdn() + " on "
                 + hostPort(config.listener(), server.udpPort()) + " (udp: " + server.udpSocketCount() + " socket(s), "
                 + (server.isNative() ? "epoll" : "nio") + "; tcp: port " + server.tcpPort() + ")");
-        if (demo && started.records() != null) {
-            out.print(DemoHelp.text(started.records(), config, server.udpPort()));
-        }
     }
 
     private static String hostPort(String host, int port) {
@@ -157,8 +172,8 @@ public final class ServeCommand {
     }
 
     /**
-     * The serving process: snapshot holder, DNS server and state source. Records are built and published on the
-     * thread that loads them (the caller first, then the state-file thread), never on an event loop.
+     * The serving process: snapshot holder, metrics, HTTP API, DNS server and state source. Records are built and
+     * published on the thread that loads them (the caller first, then the state-file thread), never on an event loop.
      */
     static final class Running implements AutoCloseable {
         private final Config config;
@@ -166,7 +181,10 @@ public final class ServeCommand {
         private final IntConsumer exit;
         private final SnapshotHolder holder = new SnapshotHolder();
         private final StateRecords stateRecords;
+        private final LodestarMetrics metrics = new LodestarMetrics();
         private final DnsServer server;
+        private final HttpApi http;
+        private final LocalSourceStatus source;
         private StateFileWatcher watcher;
         private volatile RecordSet records;
         private volatile boolean listening;
@@ -178,7 +196,18 @@ public final class ServeCommand {
             this.err = err;
             this.exit = exit;
             this.stateRecords = new StateRecords(config);
-            this.server = new DnsServer(config, new QueryProcessor(holder, config));
+            this.source = new LocalSourceStatus(config.stateFile().isEmpty() ? "embedded demo state"
+                    : "state file " + config.stateFile(), config.domainFqdn(), metrics, Clock.systemUTC());
+            this.server = new DnsServer(config, new QueryProcessor(holder, config), metrics.queryStats());
+            metrics.bindDns(server);
+            this.http = config.httpOn() ? new HttpApi(config, holder, readiness(), metrics) : null;
+        }
+
+        private Readiness readiness() {
+            Readiness readiness = new Readiness(holder, source::get,
+                    Duration.ofSeconds(config.readyStalenessSeconds()), Clock.systemUTC());
+            metrics.bindSnapshots(holder, readiness);
+            return readiness;
         }
 
         /**
@@ -186,6 +215,9 @@ public final class ServeCommand {
          * binds the DNS ports once there are records, or at once with {@code servfailBeforeReady}.
          */
         void start(byte[] fixedState) throws Exception {
+            if (http != null) {
+                http.start();
+            }
             if (config.servfailBeforeReady()) {
                 listen();
             }
@@ -194,7 +226,7 @@ public final class ServeCommand {
                 listen();
                 return;
             }
-            watcher = new StateFileWatcher(Path.of(config.stateFile()), STATE_FILE_CHECK, this::reload);
+            watcher = new StateFileWatcher(Path.of(config.stateFile()), STATE_FILE_CHECK, this::reload, source::failed);
             if (watcher.loadNow()) {
                 listen();
             }
@@ -203,11 +235,13 @@ public final class ServeCommand {
         }
 
         private void publish(byte[] state) throws Exception {
+            long start = System.nanoTime();
             RecordSet built = stateRecords.build(state);
             if (holder.publish(built, config, Instant.now().getEpochSecond())) {
                 records = built;
                 log.info("records: published {}", built);
             }
+            source.loaded(built, System.nanoTime() - start);
         }
 
         /**
@@ -228,7 +262,7 @@ public final class ServeCommand {
         }
 
         private synchronized void listen() throws BindException {
-            if (listening || closed) {
+            if (listening || closed || !config.dnsOn()) {
                 return;
             }
             server.start();
@@ -237,6 +271,11 @@ public final class ServeCommand {
 
         DnsServer server() {
             return server;
+        }
+
+        /** Where the HTTP API listens, or null when it is off or not started. */
+        InetSocketAddress httpAddress() {
+            return http == null ? null : http.address();
         }
 
         /** True while the state file fails to load (the last good records are served). */
@@ -259,7 +298,11 @@ public final class ServeCommand {
                 watcher.close();
             }
             server.close();
+            if (http != null) {
+                http.close();
+            }
             stateRecords.close();
+            metrics.close();
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,15 +35,18 @@ final class StateFileWatcher implements AutoCloseable {
     private final Path file;
     private final Duration period;
     private final Loader loader;
+    private final Consumer<Throwable> onFailure;
     private final ScheduledExecutorService executor;
     /** The version last attempted (loaded or failed), so an unchanged bad file is not retried every second. */
     private volatile Stamp attempted;
     private volatile boolean failing;
 
-    StateFileWatcher(Path file, Duration period, Loader loader) {
+    /** {@code onFailure} hears of every failed load (reading the file, or the loader's exception). */
+    StateFileWatcher(Path file, Duration period, Loader loader, Consumer<Throwable> onFailure) {
         this.file = Objects.requireNonNull(file, "file");
         this.period = period;
         this.loader = loader;
+        this.onFailure = onFailure;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lodestar-state-file");
             t.setDaemon(true);
@@ -82,6 +86,7 @@ final class StateFileWatcher implements AutoCloseable {
             return true;
         } catch (Exception | LinkageError e) {
             fail(e);
+            onFailure.accept(e);
             return false;
         }
     }

@@ -29,6 +29,7 @@ import reactor.netty.resources.LoopResources;
 public final class HttpApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
     private static final Duration BIND_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration QUIET_PERIOD = Duration.ofMillis(50);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
     /** HTTP traffic is operators and pollers: one loop thread, two at most. */
     private static final int LOOP_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
@@ -66,8 +67,7 @@ public final class HttpApi implements AutoCloseable {
                     .handle(this::handle)
                     .bindNow(BIND_TIMEOUT);
         } catch (RuntimeException e) {
-            loops.disposeLater().block(SHUTDOWN_TIMEOUT);
-            loops = null;
+            stopLoops();
             Throwable cause = e.getCause() == null ? e : e.getCause();
             BindException bind = new BindException("cannot listen on http " + config.httpListener() + ":"
                     + config.httpPort() + ": " + cause.getMessage());
@@ -119,10 +119,19 @@ public final class HttpApi implements AutoCloseable {
             server.disposeNow(SHUTDOWN_TIMEOUT);
             server = null;
         }
-        if (loops != null) {
-            loops.disposeLater().block(SHUTDOWN_TIMEOUT);
-            loops = null;
-        }
+        stopLoops();
         worker.dispose();
+    }
+
+    private void stopLoops() {
+        if (loops == null) {
+            return;
+        }
+        try {
+            loops.disposeLater(QUIET_PERIOD, SHUTDOWN_TIMEOUT).block(SHUTDOWN_TIMEOUT.plusSeconds(1));
+        } catch (IllegalStateException timedOut) {
+            log.info("http: stopped (event loops still finishing)");
+        }
+        loops = null;
     }
 }

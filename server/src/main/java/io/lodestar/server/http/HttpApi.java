@@ -74,7 +74,8 @@ public final class HttpApi implements AutoCloseable {
             bind.initCause(e);
             throw bind;
         }
-        log.info("http: listening on {}", address());
+        InetSocketAddress bound = address();
+        log.info("http: listening on {} port {}", bound.getAddress().getHostAddress(), bound.getPort());
     }
 
     private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {

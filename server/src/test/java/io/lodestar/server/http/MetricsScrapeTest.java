@@ -31,7 +31,7 @@ import org.xbill.DNS.Type;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsScrapeTest {
-    private static final Pattern DOCUMENTED = Pattern.compile("`(lodestar_[a-z_]+)`");
+    private static final Pattern DOCUMENTED = Pattern.compile("`(lodestar_[a-z_]+)[`{]");
     private HttpFixture http;
     private DnsServer dns;
     private InetSocketAddress udp;
@@ -163,6 +163,21 @@ class MetricsScrapeTest {
 
         assertThat(scraped).isNotEmpty();
         assertThat(documented).containsAll(scraped);
+    }
+
+    @Test
+    void theGrafanaDashboardUsesDocumentedMetricsOnly() throws IOException {
+        Set<String> documented = documentedNames();
+        Matcher m = Pattern.compile("(lodestar_[a-z_]+)").matcher(
+                Files.readString(Path.of("..", "docs", "grafana-dashboard.json")));
+        Set<String> used = new java.util.HashSet<>();
+        while (m.find()) {
+            used.add(m.group(1).replaceFirst("_(bucket|sum|count)$", ""));
+        }
+
+        assertThat(used).contains("lodestar_dns_requests_total", "lodestar_dns_responses_total",
+                "lodestar_dns_request_duration_seconds", "lodestar_snapshot_age_seconds");
+        assertThat(documented).containsAll(used);
     }
 
     private static Set<String> documentedNames() throws IOException {

@@ -19,7 +19,8 @@ public record Cli(
         boolean version,
         int verbosity,
         boolean demo,
-        boolean help) {
+        boolean help,
+        String logFormat) {
 
     /** A command line that cannot be parsed: the message goes to stderr with the usage, and the exit code is 2. */
     public static final class UsageException extends Exception {
@@ -36,6 +37,7 @@ public record Cli(
             Map.entry("version", Kind.BOOL),
             Map.entry("v", Kind.INT),
             Map.entry("demo", Kind.BOOL),
+            Map.entry("logformat", Kind.STRING),
             Map.entry("help", Kind.BOOL),
             Map.entry("h", Kind.BOOL),
             // glog's flags exist in Mesos-DNS only because the library is linked in: accepted and ignored.
@@ -62,6 +64,7 @@ public record Cli(
                 "  -state FILE    zone: read this Mesos state JSON file instead of the config's stateFile",
                 "  -demo          serve the embedded demo cluster on 127.0.0.1:8053 (DNS) and :8123 (HTTP)",
                 "  -v N           verbosity: 0 info, 1 debug, 2 and up trace (default 0)",
+                "  -logformat F   log lines as \"text\" (default) or \"json\" (one JSON object per line, for log shippers)",
                 "  -version       print the version and exit",
                 "  -help          print this help and exit",
                 "");
@@ -76,6 +79,7 @@ public record Cli(
         int verbosity = 0;
         boolean demo = false;
         boolean help = false;
+        String logFormat = "text";
 
         List<String> rest = new ArrayList<>(List.of(args));
         int i = 0;
@@ -132,10 +136,17 @@ public record Cli(
                 }
                 case "state" -> state = value;
                 case "v" -> verbosity = parseInt(name, value);
+                case "logformat" -> {
+                    if (!value.equals("text") && !value.equals("json")) {
+                        throw new UsageException("invalid value \"" + value + "\" for flag -logformat: text or json is expected");
+                    }
+                    logFormat = value;
+                }
                 default -> { }
             }
         }
-        return new Cli(command == null ? "serve" : command, config, configGiven, state, version, verbosity, demo, help);
+        return new Cli(command == null ? "serve" : command, config, configGiven, state, version, verbosity, demo, help,
+                logFormat);
     }
 
     private static boolean parseBool(String name, String value) throws UsageException {

@@ -38,7 +38,7 @@ public final class Main {
             out.println(Version.current());
             return 0;
         }
-        Logging.verbosity(cli.verbosity());
+        Logging.configure(cli.verbosity(), cli.logFormat());
         return switch (cli.command()) {
             case "zone" -> new ZoneCommand(out, err).run(cli);
             default -> new ServeCommand(out, err, System::exit).run(cli);

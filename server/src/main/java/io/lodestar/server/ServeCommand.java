@@ -92,6 +92,7 @@ public final class ServeCommand {
             out.println("lodestar: stopped");
         }, "lodestar-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+        exitZeroOnSigterm();
         printStatus(config, started, cli.demo());
         return -1;
     }
@@ -108,6 +109,18 @@ public final class ServeCommand {
         } catch (Exception e) {
             r.close();
             throw e;
+        }
+    }
+
+    /**
+     * SIGTERM is how supervisors (systemd, Marathon, Docker) stop a service: exit with status 0 after the shutdown
+     * hook has stopped the server, instead of the JVM's 143. Where the signal cannot be handled the hook still runs.
+     */
+    private static void exitZeroOnSigterm() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> System.exit(0));
+        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
+            log.debug("SIGTERM cannot be handled here; the JVM's default exit status applies", e);
         }
     }
 

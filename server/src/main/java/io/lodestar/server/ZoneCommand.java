@@ -3,23 +3,14 @@ package io.lodestar.server;
 import io.lodestar.config.Config;
 import io.lodestar.config.ConfigException;
 import io.lodestar.config.ConfigLoader;
-import io.lodestar.mesos.MesosState;
 import io.lodestar.mesos.StateException;
-import io.lodestar.mesos.StateParser;
-import io.lodestar.records.BuildContext;
-import io.lodestar.records.HostTable;
-import io.lodestar.records.RecordBuilder;
 import io.lodestar.records.RecordSet;
 import io.lodestar.records.ZoneText;
-import io.lodestar.server.state.HostnameResolver;
-import io.lodestar.server.state.LocalAddresses;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -50,9 +41,9 @@ final class ZoneCommand {
             err.println("lodestar zone: no state to read: set stateFile in " + config.file() + " or pass -state FILE");
             return 2;
         }
-        MesosState state;
-        try (InputStream in = Files.newInputStream(Path.of(stateFile))) {
-            state = StateParser.parse(in);
+        RecordSet records;
+        try (StateRecords build = new StateRecords(config)) {
+            records = build.build(Files.readAllBytes(Path.of(stateFile)));
         } catch (NoSuchFileException e) {
             err.println("lodestar zone: state file not found: " + stateFile);
             return 1;
@@ -63,12 +54,6 @@ final class ZoneCommand {
             err.println("lodestar zone: " + stateFile + ": " + e.getMessage());
             return 1;
         }
-        HostTable hosts;
-        try (HostnameResolver resolver = new HostnameResolver()) {
-            hosts = resolver.resolveAll(HostTable.hostnamesIn(state, config.masters()), Duration.ofSeconds(5)).join();
-        }
-        BuildContext ctx = new BuildContext(config.masters(), hosts, LocalAddresses.nonLoopback());
-        RecordSet records = new RecordBuilder(config).build(state, ctx);
         StringBuilder text = new StringBuilder();
         for (String line : ZoneText.render(records, config, 1)) {
             text.append(line).append('\n');

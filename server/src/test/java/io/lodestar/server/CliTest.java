@@ -30,12 +30,13 @@ class CliTest {
     @Test
     void subcommandFlagsAndBooleans() throws Exception {
         Cli cli = Cli.parse("zone", "-config", "c.json", "-state=s.json", "-v=2", "-version=false", "--demo");
-        assertThat(cli).isEqualTo(new Cli("zone", "c.json", true, "s.json", false, 2, true, false));
+        assertThat(cli).isEqualTo(new Cli("zone", "c.json", true, "s.json", false, 2, true, false, "text"));
+        assertThat(Cli.parse("-logformat=json").logFormat()).isEqualTo("json");
         assertThat(Cli.parse("-v", "1", "-logtostderr", "-log_dir=/tmp").verbosity()).isEqualTo(1);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-nope", "--nope=1", "-", "-v", "-v=x", "-v=-1", "-version=maybe", "frobnicate", "zone zone", "-config"})
+    @ValueSource(strings = {"-nope", "--nope=1", "-", "-v", "-v=x", "-v=-1", "-version=maybe", "-logformat=xml", "frobnicate", "zone zone", "-config"})
     void badCommandLinesAreUsageErrors(String args) {
         assertThatThrownBy(() -> Cli.parse(args.split(" "))).isInstanceOf(Cli.UsageException.class);
     }

@@ -43,8 +43,40 @@ class ServeProcessTest {
         } finally {
             p.destroyForcibly();
         }
-        assertThat(p.exitValue()).as("the JVM's status after SIGTERM").isEqualTo(143);
+        assertThat(p.exitValue()).as("a clean stop on SIGTERM exits 0").isZero();
         assertThat(read(output)).as("the shutdown hook stopped the server").contains("lodestar: stopped");
+    }
+
+    @Test
+    void jsonLogFormatWritesOneJsonObjectPerLineOnStderr(@TempDir Path dir) throws Exception {
+        Files.write(dir.resolve("state.json"), ServeCommand.demoState());
+        Path config = Files.writeString(dir.resolve("config.json"),
+                "{\"listener\": \"127.0.0.1\", \"port\": 0, \"HTTPListener\": \"127.0.0.1\", \"httpport\": 0,"
+                        + " \"stateFile\": \"state.json\", \"externalon\": false}");
+        Path stdout = dir.resolve("stdout.txt");
+        Path stderr = dir.resolve("stderr.txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-logformat=json",
+                "-config", config.toString())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        try {
+            await().atMost(30, TimeUnit.SECONDS).until(() -> SERVING.matcher(read(stdout)).find());
+            p.destroy();
+            assertThat(p.waitFor(15, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<String> lines = read(stderr).lines().filter(l -> !l.isBlank())
+                .filter(l -> !l.startsWith("OpenJDK 64-Bit Server VM warning")).toList();
+        assertThat(lines).isNotEmpty();
+        java.util.List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
+        for (String line : lines) {
+            events.add(json.readTree(line)); // throws, failing the test, on a line that is not JSON
+        }
+        assertThat(events).allSatisfy(e -> assertThat(e.path("level").asText()).isNotEmpty());
+        assertThat(events).anySatisfy(e -> assertThat(e.path("formattedMessage").asText())
+                .startsWith("dns: listening on 127.0.0.1 port"));
     }
 
     private static String read(Path file) {

@@ -85,6 +85,11 @@ public final class Config {
     private final int tcpMaxQueriesPerConnection;
     private final int readyStalenessSeconds;
     private final boolean servfailBeforeReady;
+    // Forwarding (issue 5)
+    private final List<String> allowRecursion;
+    private final double forwardTimeoutSeconds;
+    private final int forwardMaxInFlight;
+    private final int forwardCacheEntries;
 
     private Config(Builder b) {
         this.refreshSeconds = b.refreshSeconds;
@@ -131,6 +136,10 @@ public final class Config {
         this.tcpMaxQueriesPerConnection = b.tcpMaxQueriesPerConnection;
         this.readyStalenessSeconds = b.readyStalenessSeconds;
         this.servfailBeforeReady = b.servfailBeforeReady;
+        this.allowRecursion = List.copyOf(b.allowRecursion);
+        this.forwardTimeoutSeconds = b.forwardTimeoutSeconds;
+        this.forwardMaxInFlight = b.forwardMaxInFlight;
+        this.forwardCacheEntries = b.forwardCacheEntries;
     }
 
     /** A builder preset with every default (spec section 2.2 and docs/configuration.md). */
@@ -190,6 +199,10 @@ public final class Config {
         b.tcpMaxQueriesPerConnection = tcpMaxQueriesPerConnection;
         b.readyStalenessSeconds = readyStalenessSeconds;
         b.servfailBeforeReady = servfailBeforeReady;
+        b.allowRecursion = allowRecursion;
+        b.forwardTimeoutSeconds = forwardTimeoutSeconds;
+        b.forwardMaxInFlight = forwardMaxInFlight;
+        b.forwardCacheEntries = forwardCacheEntries;
         return b;
     }
 
@@ -289,6 +302,21 @@ public final class Config {
     }
     /** Lodestar: bind the DNS ports at once and answer SERVFAIL until the first snapshot (default: bind after it, as Mesos-DNS). */
     public boolean servfailBeforeReady() { return servfailBeforeReady; }
+    /** Lodestar: IP addresses and CIDR blocks whose queries outside our zones are forwarded; others get REFUSED. */
+    public List<String> allowRecursion() { return allowRecursion; }
+    /** Lodestar: seconds per forwarding attempt, fraction allowed; 0 (the default) means {@link #timeout()}. */
+    public double forwardTimeoutSeconds() { return forwardTimeoutSeconds; }
+    /** The effective time one upstream gets to answer a forwarded query before the next one is tried. */
+    public java.time.Duration forwardTimeout() {
+        if (forwardTimeoutSeconds <= 0) {
+            return java.time.Duration.ofSeconds(timeout);
+        }
+        return java.time.Duration.ofNanos(Math.max(1_000_000L, Math.round(forwardTimeoutSeconds * 1e9)));
+    }
+    /** Lodestar: the most forwarded queries waiting for upstreams at once; more get SERVFAIL at once. */
+    public int forwardMaxInFlight() { return forwardMaxInFlight; }
+    /** Lodestar: the most forwarded replies cached; 0 (the default) turns the cache off. */
+    public int forwardCacheEntries() { return forwardCacheEntries; }
 
     @Override
     public String toString() {
@@ -344,6 +372,11 @@ public final class Config {
         int tcpMaxQueriesPerConnection = 64;
         int readyStalenessSeconds = 0;
         boolean servfailBeforeReady = false;
+        // Forwarding (issue 5): every client may recurse, as with Mesos-DNS; see docs/forwarding.md.
+        List<String> allowRecursion = List.of("0.0.0.0/0", "::/0");
+        double forwardTimeoutSeconds = 0;
+        int forwardMaxInFlight = 10_000;
+        int forwardCacheEntries = 0;
 
         private Builder() {
         }
@@ -393,6 +426,10 @@ public final class Config {
         /** 0 means 3 x {@code refreshSeconds}. */
         public Builder readyStalenessSeconds(int v) { readyStalenessSeconds = v; return this; }
         public Builder servfailBeforeReady(boolean v) { servfailBeforeReady = v; return this; }
+        public Builder allowRecursion(List<String> v) { allowRecursion = v; return this; }
+        public Builder forwardTimeoutSeconds(double v) { forwardTimeoutSeconds = v; return this; }
+        public Builder forwardMaxInFlight(int v) { forwardMaxInFlight = v; return this; }
+        public Builder forwardCacheEntries(int v) { forwardCacheEntries = v; return this; }
 
         public Config build() {
             return new Config(this);

@@ -5,8 +5,10 @@ import static io.lodestar.config.JsonKind.CREDENTIALS;
 import static io.lodestar.config.JsonKind.STRING;
 import static io.lodestar.config.JsonKind.STRING_LIST;
 import static io.lodestar.config.JsonKind.ZONE_MAP;
+import static io.lodestar.config.JsonKind.decimalNumber;
 import static io.lodestar.config.JsonKind.wholeNumber;
 
+import io.lodestar.forward.AddressFilter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +25,10 @@ final class ConfigKeys {
     private static final long UINT32_MAX = 0xFFFF_FFFFL;
     /** Mesos-DNS: a forwarding timeout of 0 means the default. */
     private static final int DEFAULT_TIMEOUT = Config.defaults().timeout();
+    /** Forwarding: an hour per attempt is already absurd; the bound only keeps the arithmetic sane. */
+    private static final double MAX_FORWARD_TIMEOUT_SECONDS = 3600;
+    /** Forwarding: ten million cached replies would already take gigabytes. */
+    private static final long MAX_FORWARD_CACHE_ENTRIES = 10_000_000;
 
     /** Every key, in the order of spec section 2.2 and then Lodestar's. */
     static final List<ConfigKey<?>> ALL = List.of(
@@ -82,12 +88,30 @@ final class ConfigKeys {
             // HTTP (issue 6)
             ConfigKey.of("readyStalenessSeconds", wholeNumber(0, INT_MAX),
                     (b, v) -> b.readyStalenessSeconds(v.intValue())),
-            ConfigKey.of("servfailBeforeReady", BOOL, Config.Builder::servfailBeforeReady));
+            ConfigKey.of("servfailBeforeReady", BOOL, Config.Builder::servfailBeforeReady),
+            // Forwarding (issue 5)
+            ConfigKey.of("allowRecursion", STRING_LIST, ConfigKeys::requireCidrs, Config.Builder::allowRecursion),
+            ConfigKey.of("forwardTimeoutSeconds", decimalNumber(0, MAX_FORWARD_TIMEOUT_SECONDS),
+                    Config.Builder::forwardTimeoutSeconds),
+            ConfigKey.of("forwardMaxInFlight", wholeNumber(1, INT_MAX), (b, v) -> b.forwardMaxInFlight(v.intValue())),
+            ConfigKey.of("forwardCacheEntries", wholeNumber(0, MAX_FORWARD_CACHE_ENTRIES),
+                    (b, v) -> b.forwardCacheEntries(v.intValue())));
 
     private static final Map<String, ConfigKey<?>> BY_LOWERCASE_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(k -> lowercase(k.name()), Function.identity()));
 
     private ConfigKeys() {
+    }
+
+    /** Forwarding: every {@code allowRecursion} entry is an IP address or a CIDR block. */
+    private static void requireCidrs(String key, List<String> entries) throws ConfigException {
+        for (String entry : entries) {
+            String problem = AddressFilter.problem(entry);
+            if (problem != null) {
+                throw new ConfigException(key, problem + " (expected IP addresses or CIDR blocks such as 10.0.0.0/8,"
+                        + " 127.0.0.1 or fd00::/8)");
+            }
+        }
     }
 
     /** The key a JSON name means, matched case-insensitively as Go's decoder does; null when unknown. */

@@ -2,6 +2,7 @@ package io.lodestar.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,6 +45,11 @@ final class JsonKind<T> {
         return new JsonKind<>((key, node, warnings) -> wholeNumber(key, node, min, max), null);
     }
 
+    /** A JSON number within {@code min..max}, fraction allowed ({@code 0.5}, {@code 2}); {@code "2"} is a wrong type. */
+    static JsonKind<Double> decimalNumber(double min, double max) {
+        return new JsonKind<>((key, node, warnings) -> decimalNumber(key, node, min, max), null);
+    }
+
     /** The value of {@code node}, or null to keep the default. */
     T read(String key, JsonNode node, Consumer<String> warnings) throws ConfigException {
         return node.isNull() ? whenNull : reader.read(key, node, warnings);
@@ -64,6 +70,23 @@ final class JsonKind<T> {
                     + range(min, max, tooSmall) + ")");
         }
         return value.longValue();
+    }
+
+    private static double decimalNumber(String key, JsonNode node, double min, double max) throws ConfigException {
+        if (!node.isNumber()) {
+            throw wrongType(key, node, "", "a number");
+        }
+        double value = node.doubleValue();
+        if (!(value >= min && value <= max)) {
+            throw new ConfigException(key, echo(node) + " is not allowed (expected a number "
+                    + plain(min) + ".." + plain(max) + ")");
+        }
+        return value;
+    }
+
+    /** A number for a message, without a trailing {@code .0}. */
+    private static String plain(double d) {
+        return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     /** {@code > 0} or {@code >= n} when only the lower bound matters, else {@code min..max}. */

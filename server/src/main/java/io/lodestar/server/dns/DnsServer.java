@@ -2,6 +2,7 @@ package io.lodestar.server.dns;
 
 import io.lodestar.config.Config;
 import io.lodestar.dns.QueryProcessor;
+import io.lodestar.server.forward.Forwarder;
 import io.lodestar.server.metrics.QueryStats;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The DNS listeners on {@code listener:port}: UDP on every event loop (one {@code SO_REUSEPORT} socket each on
- * native epoll, one socket on NIO) and TCP, all answering through one {@link QueryProcessor}.
+ * native epoll, one socket on NIO) and TCP, all answering through one {@link QueryProcessor}. Names outside our
+ * zones go to the {@link Forwarder} (when {@code externalon}), which runs on the same event loops.
  *
  * <p>{@link #start()} binds (TCP first, so that a second Lodestar on the same port fails instead of sharing the
  * UDP port with it), {@link #close()} stops within a few seconds. Port 0 picks a free port, the same for both.
@@ -44,6 +46,7 @@ public final class DnsServer implements AutoCloseable {
     private final Transport transport;
     private final int threads;
     private final DnsCounters counters = new DnsCounters();
+    private final Forwarder forwarder;
     private final QueryAnswerer answerer;
     private final TcpChannelInitializer tcpInitializer;
     private final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
@@ -72,7 +75,9 @@ public final class DnsServer implements AutoCloseable {
         this.config = config;
         this.transport = Transport.detect(preferNative);
         this.threads = Math.max(1, threads);
-        this.answerer = new QueryAnswerer(processor, counters, stats, config.udpMaxResponseSize());
+        this.forwarder = config.externalOn()
+                ? new Forwarder(config, transport.datagramChannel(), transport.socketChannel()) : null;
+        this.answerer = new QueryAnswerer(processor, counters, stats, config.udpMaxResponseSize(), forwarder);
         this.tcpInitializer = new TcpChannelInitializer(answerer, config.tcpMaxConnections(),
                 config.tcpIdleTimeoutSeconds(), config.tcpMaxQueriesPerConnection());
     }
@@ -88,6 +93,9 @@ public final class DnsServer implements AutoCloseable {
         InetAddress host = listenerAddress();
         group = transport.newGroup(threads, "lodestar-dns");
         try {
+            if (forwarder != null) {
+                forwarder.start(group);
+            }
             bind(host, config.port());
         } catch (BindException | RuntimeException e) {
             close();
@@ -213,6 +221,11 @@ public final class DnsServer implements AutoCloseable {
         return counters;
     }
 
+    /** The forwarder for names outside our zones, or null when {@code externalon} is false. */
+    public Forwarder forwarder() {
+        return forwarder;
+    }
+
     /** The event loops (for tests that check what runs on them); null before {@link #start()}. */
     synchronized EventLoopGroup eventLoops() {
         return group;
@@ -222,6 +235,9 @@ public final class DnsServer implements AutoCloseable {
     @Override
     public synchronized void close() {
         closeChannels();
+        if (forwarder != null) {
+            forwarder.close();
+        }
         if (group == null) {
             return;
         }

@@ -2,17 +2,24 @@ package io.lodestar.server.dns;
 
 import io.lodestar.dns.QueryProcessor;
 import io.lodestar.dns.QueryResult;
+import io.lodestar.server.forward.Forwarder;
+import io.lodestar.server.forward.ReplySink;
 import io.lodestar.server.metrics.QueryStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.EmptyByteBuf;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.FastThreadLocal;
+import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The logic UDP and TCP share: answer one query message into a pooled buffer with the {@link QueryProcessor}
  * and count the outcome (in {@link DnsCounters}, and by type, rcode and time in {@link QueryStats}). Stateless apart from one reusable {@link QueryResult} per event-loop thread (which also
- * carries that thread's round-robin position).
+ * carries that thread's round-robin position). A query outside our zones goes to the {@link Forwarder} when there
+ * is one and it takes the query; else it gets the processor's REFUSED.
  */
 final class QueryAnswerer {
     private static final Logger log = LoggerFactory.getLogger(QueryAnswerer.class);
@@ -30,14 +37,25 @@ final class QueryAnswerer {
         }
     };
 
+    /** Returned by {@link #answer} when the forwarder took the query: its response comes later, through the sink. */
+    static final ByteBuf FORWARDED = new EmptyByteBuf(UnpooledByteBufAllocator.DEFAULT);
+
     private final QueryProcessor processor;
+    private final Forwarder forwarder;
     private final DnsCounters counters;
     private final QueryStats stats;
     /** A UDP response never exceeds the largest EDNS size we honour: start there so the buffer never grows. */
     private final int udpInitialCapacity;
 
     QueryAnswerer(QueryProcessor processor, DnsCounters counters, QueryStats stats, int udpMaxResponseSize) {
+        this(processor, counters, stats, udpMaxResponseSize, null);
+    }
+
+    /** {@code forwarder} null: names outside our zones are refused. */
+    QueryAnswerer(QueryProcessor processor, DnsCounters counters, QueryStats stats, int udpMaxResponseSize,
+                  Forwarder forwarder) {
         this.processor = processor;
+        this.forwarder = forwarder;
         this.counters = counters;
         this.stats = stats;
         this.udpInitialCapacity = Math.max(512, Math.min(udpMaxResponseSize, MAX_MESSAGE));
@@ -53,6 +71,16 @@ final class QueryAnswerer {
      * bad message; {@code query} is not released.
      */
     ByteBuf answer(ByteBufAllocator alloc, ByteBuf query, boolean tcp) {
+        return answer(alloc, query, tcp, null, null, null);
+    }
+
+    /**
+     * As {@link #answer(ByteBufAllocator, ByteBuf, boolean)}, but a query outside our zones from {@code client},
+     * received on {@code loop}, is offered to the forwarder: {@link #FORWARDED} when it took it (it then sends the
+     * response through {@code sink}, later, on {@code loop}). A null {@code client} (not an IP socket) is refused.
+     */
+    ByteBuf answer(ByteBufAllocator alloc, ByteBuf query, boolean tcp, EventLoop loop, InetSocketAddress client,
+                   ReplySink sink) {
         long start = System.nanoTime();
         ByteBuf out;
         if (tcp) {
@@ -66,11 +94,17 @@ final class QueryAnswerer {
         try {
             QueryResult result = RESULTS.get();
             processor.process(query, out, tcp, result);
-            boolean respond = count(result, tcp) && result.responseLength() > 0;
-            stats.record(tcp, result.qtype(), result.rcode(), respond, System.nanoTime() - start);
-            if (!respond) {
+            if (!count(result, tcp) || result.responseLength() == 0) {
+                stats.record(tcp, result.qtype(), result.rcode(), false, System.nanoTime() - start);
                 return null;
             }
+            if (result.outcome() == QueryResult.Outcome.OUTSIDE_ZONE && forwarder != null && client != null
+                    && forwarder.forward(loop, client, result.query(), query, tcp, sink)) {
+                // The upstream's reply is sent later; the forwarder's meters count it.
+                stats.record(tcp, result.qtype(), result.rcode(), false, System.nanoTime() - start);
+                return FORWARDED;
+            }
+            stats.record(tcp, result.qtype(), result.rcode(), true, System.nanoTime() - start);
             if (tcp) {
                 out.setShort(0, result.responseLength());
             }

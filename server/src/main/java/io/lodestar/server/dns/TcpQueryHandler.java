@@ -1,5 +1,6 @@
 package io.lodestar.server.dns;
 
+import io.lodestar.server.forward.ReplySink;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelFuture;
@@ -10,6 +11,7 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +31,8 @@ final class TcpQueryHandler extends ChannelInboundHandlerAdapter implements Chan
     private final int maxPending;
 
     private ChannelHandlerContext ctx;
+    /** The forwarder's responses to queries of this connection; each write completes a pending slot. */
+    private final ReplySink forwardedReplies = (response, client) -> ctx.writeAndFlush(response).addListener(this);
     private ByteBuf cumulation;
     /** Answers written but not yet handed to the socket. */
     private int pending;
@@ -150,7 +154,14 @@ final class TcpQueryHandler extends ChannelInboundHandlerAdapter implements Chan
                     break;
                 }
                 ByteBuf query = cumulation.readSlice(length);
-                ByteBuf response = answerer.answer(ctx.alloc(), query, true);
+                ByteBuf response = answerer.answer(ctx.alloc(), query, true, ctx.channel().eventLoop(),
+                        ctx.channel().remoteAddress() instanceof InetSocketAddress client ? client : null,
+                        forwardedReplies);
+                if (response == QueryAnswerer.FORWARDED) {
+                    // A pending slot until the forwarder's response is written (RFC 7766 6.2.1.1: any order).
+                    pending++;
+                    continue;
+                }
                 if (response == null) {
                     // Nothing to answer (too short to carry an ID, or not a query): RFC 7766 lets us close.
                     badFrame();

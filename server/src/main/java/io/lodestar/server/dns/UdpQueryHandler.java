@@ -1,10 +1,13 @@
 package io.lodestar.server.dns;
 
+import io.lodestar.server.forward.ReplySink;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.Attribute;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +19,8 @@ import org.slf4j.LoggerFactory;
 @ChannelHandler.Sharable
 final class UdpQueryHandler extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(UdpQueryHandler.class);
+
+    private static final AttributeKey<ReplySink> FORWARDED_REPLIES = AttributeKey.valueOf("lodestarForwardedReplies");
 
     private final QueryAnswerer answerer;
 
@@ -31,14 +36,26 @@ final class UdpQueryHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         try {
-            ByteBuf response = answerer.answer(ctx.alloc(), packet.content(), false);
-            if (response != null) {
+            ByteBuf response = answerer.answer(ctx.alloc(), packet.content(), false, ctx.channel().eventLoop(),
+                    packet.sender(), forwardedReplies(ctx));
+            if (response != null && response != QueryAnswerer.FORWARDED) {
                 // A failed write releases the response and reaches exceptionCaught through the void promise.
                 ctx.write(new DatagramPacket(response, packet.sender()), ctx.voidPromise());
             }
         } finally {
             packet.release();
         }
+    }
+
+    /** The sink of this channel's forwarded queries: one per channel (kept as an attribute; this handler is shared). */
+    private static ReplySink forwardedReplies(ChannelHandlerContext ctx) {
+        Attribute<ReplySink> attribute = ctx.channel().attr(FORWARDED_REPLIES);
+        ReplySink sink = attribute.get();
+        if (sink == null) {
+            sink = (response, client) -> ctx.writeAndFlush(new DatagramPacket(response, client), ctx.voidPromise());
+            attribute.set(sink);
+        }
+        return sink;
     }
 
     @Override

@@ -124,8 +124,14 @@ public final class LodestarMetrics implements AutoCloseable {
         return queryStats;
     }
 
-    /** Exposes the DNS server's counters (truncation, malformed and dropped messages, TCP connections). Call once. */
+    /**
+     * Exposes the DNS server's counters (truncation, malformed and dropped messages, TCP connections) and those of
+     * its forwarder, when it has one. Call once.
+     */
     public void bindDns(DnsServer server) {
+        if (server.forwarder() != null) {
+            ForwarderMeters.bind(registry, server.forwarder());
+        }
         DnsCounters c = server.counters();
         dnsCounter("lodestar.dns.responses.truncated", c, DnsCounters::truncated,
                 "Responses sent with TC set because the answer did not fit");

@@ -32,6 +32,8 @@ import org.xbill.DNS.Type;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MetricsScrapeTest {
     private static final Pattern DOCUMENTED = Pattern.compile("`(lodestar_[a-z_]+)[`{]");
+    private FakeUpstream upstream;
+    private int deadPort;
     private HttpFixture http;
     private DnsServer dns;
     private InetSocketAddress udp;
@@ -39,7 +41,13 @@ class MetricsScrapeTest {
 
     @BeforeAll
     void start() throws Exception {
-        http = new HttpFixture();
+        upstream = new FakeUpstream();
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            deadPort = probe.getLocalPort(); // free again once closed: nothing answers there
+        }
+        // The dead upstream first: the forwarder tries it, times out, then asks the live one.
+        http = new HttpFixture(HttpFixture.config().forwardTimeoutSeconds(0.2)
+                .resolvers(List.of("127.0.0.1:" + deadPort, upstream.entry())).zoneResolvers(Map.of()).build());
         http.publish(HttpFixture.records());
         http.confirmed(HttpFixture.NOW, HttpFixture.NOW);
         dns = new DnsServer(http.config, new QueryProcessor(http.holder, http.config), 1, true,
@@ -56,6 +64,7 @@ class MetricsScrapeTest {
             dns.close();
         }
         http.close();
+        upstream.close();
     }
 
     @Test
@@ -95,6 +104,30 @@ class MetricsScrapeTest {
     }
 
     @Test
+    void forwardingCountsRequestsAndEachUpstreamsAnswersAndFailures() throws IOException {
+        String dead = "upstream=\"127.0.0.1:" + deadPort + "\"";
+        String live = "upstream=\"" + upstream.entry() + "\"";
+        String before = scrape();
+
+        org.xbill.DNS.Message reply = DnsClient.udp(udp, DnsClient.query("outside.example.", Type.A));
+
+        assertThat(reply.getRcode()).isEqualTo(Rcode.NOERROR);
+        assertThat(reply.getSection(org.xbill.DNS.Section.ANSWER).get(0).rdataToString())
+                .isEqualTo(FakeUpstream.ADDRESS);
+        String after = scrape();
+        assertThat(delta(before, after, "lodestar_forward_requests_total")).isEqualTo(1);
+        assertThat(delta(before, after, "lodestar_forward_relayed_total")).isEqualTo(1);
+        assertThat(delta(before, after, "lodestar_forward_failures_total{reason=\"timeout\"}")).isEqualTo(1);
+        assertThat(delta(before, after, "lodestar_forward_upstream_failures_total{" + dead + "}")).isEqualTo(1);
+        assertThat(delta(before, after, "lodestar_forward_upstream_answers_total{" + live + "}")).isEqualTo(1);
+        assertThat(PrometheusText.value(after, "lodestar_forward_upstream_up{" + dead + "}")).isZero();
+        assertThat(PrometheusText.value(after, "lodestar_forward_upstream_up{" + live + "}")).isEqualTo(1);
+        assertThat(PrometheusText.value(after, "lodestar_forward_in_flight")).isZero();
+        assertThat(delta(before, after, "lodestar_dns_outside_zone_total")).isEqualTo(1);
+        assertThat(delta(before, after, "lodestar_dns_requests_total{protocol=\"udp\",qtype=\"A\"}")).isEqualTo(1);
+    }
+
+    @Test
     void theLatencyHistogramHasCumulativeBucketsUpToInf() {
         List<Sample> buckets = PrometheusText.parse(scrape()).stream()
                 .filter(s -> s.name().equals("lodestar_dns_request_duration_seconds_bucket"))
@@ -129,13 +162,18 @@ class MetricsScrapeTest {
                 "status", Set.of("2xx", "3xx", "4xx", "5xx"),
                 "type", Set.of("A", "AAAA", "SRV"),
                 "endpoint", Set.of("hosts", "services"),
+                "reason", Set.of("timeout", "error", "error_rcode"),
                 "result", Set.of("hit", "miss", "outside_domain"));
         for (Sample s : PrometheusText.parse(scrape())) {
             if (!s.name().startsWith("lodestar_")) {
                 continue;
             }
             s.labels().forEach((label, value) -> {
-                assertThat(value).as("%s %s", s.name(), label).doesNotContain("marathon", "127.0.0.1");
+                assertThat(value).as("%s %s", s.name(), label).doesNotContain("marathon", "example");
+                if (label.equals("upstream")) {
+                    assertThat(value).as("an upstream from the configuration")
+                            .isIn("127.0.0.1:" + deadPort, upstream.entry());
+                }
                 if (allowed.containsKey(label)) {
                     assertThat(allowed.get(label)).as("%s %s", s.name(), label).contains(value);
                 }

@@ -84,6 +84,12 @@ public final class Config {
     private final int tcpMaxConnections;
     private final int tcpMaxQueriesPerConnection;
     private final int readyStalenessSeconds;
+    // Live state (issue 4)
+    private final String stateSource;
+    private final int streamCoalesceMillis;
+    private final int streamReconcileSeconds;
+    private final int recoveredAgentGraceSeconds;
+    private final boolean mesosHttpsInsecure;
     private final boolean servfailBeforeReady;
     // Forwarding (issue 5)
     private final List<String> allowRecursion;
@@ -135,6 +141,12 @@ public final class Config {
         this.tcpMaxConnections = b.tcpMaxConnections;
         this.tcpMaxQueriesPerConnection = b.tcpMaxQueriesPerConnection;
         this.readyStalenessSeconds = b.readyStalenessSeconds;
+        // Live state (issue 4)
+        this.stateSource = Objects.requireNonNull(b.stateSource, "stateSource");
+        this.streamCoalesceMillis = b.streamCoalesceMillis;
+        this.streamReconcileSeconds = b.streamReconcileSeconds;
+        this.recoveredAgentGraceSeconds = b.recoveredAgentGraceSeconds;
+        this.mesosHttpsInsecure = b.mesosHttpsInsecure;
         this.servfailBeforeReady = b.servfailBeforeReady;
         this.allowRecursion = List.copyOf(b.allowRecursion);
         this.forwardTimeoutSeconds = b.forwardTimeoutSeconds;
@@ -198,6 +210,12 @@ public final class Config {
         b.tcpMaxConnections = tcpMaxConnections;
         b.tcpMaxQueriesPerConnection = tcpMaxQueriesPerConnection;
         b.readyStalenessSeconds = readyStalenessSeconds;
+        // Live state (issue 4)
+        b.stateSource = stateSource;
+        b.streamCoalesceMillis = streamCoalesceMillis;
+        b.streamReconcileSeconds = streamReconcileSeconds;
+        b.recoveredAgentGraceSeconds = recoveredAgentGraceSeconds;
+        b.mesosHttpsInsecure = mesosHttpsInsecure;
         b.servfailBeforeReady = servfailBeforeReady;
         b.allowRecursion = allowRecursion;
         b.forwardTimeoutSeconds = forwardTimeoutSeconds;
@@ -300,6 +318,17 @@ public final class Config {
     public long readyStalenessSeconds() {
         return readyStalenessSeconds > 0 ? readyStalenessSeconds : 3L * refreshSeconds;
     }
+    // Live state (issue 4)
+    /** Lodestar: how state is read from the leading master, {@code "poll"} ({@code /master/state}) or {@code "stream"} (operator API events). */
+    public String stateSource() { return stateSource; }
+    /** Lodestar, stream source: the least time between two snapshot swaps, in milliseconds. */
+    public int streamCoalesceMillis() { return streamCoalesceMillis; }
+    /** Lodestar, stream source: seconds between full reconciliations by {@code /master/state}; 0 = never. */
+    public int streamReconcileSeconds() { return streamReconcileSeconds; }
+    /** Lodestar: seconds the tasks of agents a new leader lists as recovered are kept while they re-register; 0 = not kept. */
+    public int recoveredAgentGraceSeconds() { return recoveredAgentGraceSeconds; }
+    /** Lodestar: with {@code mesosHTTPSOn}, accept any master certificate (no verification). Off by default. */
+    public boolean mesosHttpsInsecure() { return mesosHttpsInsecure; }
     /** Lodestar: bind the DNS ports at once and answer SERVFAIL until the first snapshot (default: bind after it, as Mesos-DNS). */
     public boolean servfailBeforeReady() { return servfailBeforeReady; }
     /** Lodestar: IP addresses and CIDR blocks whose queries outside our zones are forwarded; others get REFUSED. */
@@ -371,6 +400,12 @@ public final class Config {
         int tcpMaxConnections = 1024;
         int tcpMaxQueriesPerConnection = 64;
         int readyStalenessSeconds = 0;
+        // Live state (issue 4)
+        String stateSource = "poll";
+        int streamCoalesceMillis = 250;
+        int streamReconcileSeconds = 300;
+        int recoveredAgentGraceSeconds = 600;
+        boolean mesosHttpsInsecure = false;
         boolean servfailBeforeReady = false;
         // Forwarding (issue 5): every client may recurse, as with Mesos-DNS; see docs/forwarding.md.
         List<String> allowRecursion = List.of("0.0.0.0/0", "::/0");
@@ -425,6 +460,12 @@ public final class Config {
         public Builder tcpMaxQueriesPerConnection(int v) { tcpMaxQueriesPerConnection = v; return this; }
         /** 0 means 3 x {@code refreshSeconds}. */
         public Builder readyStalenessSeconds(int v) { readyStalenessSeconds = v; return this; }
+        // Live state (issue 4)
+        public Builder stateSource(String v) { stateSource = v; return this; }
+        public Builder streamCoalesceMillis(int v) { streamCoalesceMillis = v; return this; }
+        public Builder streamReconcileSeconds(int v) { streamReconcileSeconds = v; return this; }
+        public Builder recoveredAgentGraceSeconds(int v) { recoveredAgentGraceSeconds = v; return this; }
+        public Builder mesosHttpsInsecure(boolean v) { mesosHttpsInsecure = v; return this; }
         public Builder servfailBeforeReady(boolean v) { servfailBeforeReady = v; return this; }
         public Builder allowRecursion(List<String> v) { allowRecursion = v; return this; }
         public Builder forwardTimeoutSeconds(double v) { forwardTimeoutSeconds = v; return this; }

@@ -95,7 +95,15 @@ final class ConfigKeys {
                     Config.Builder::forwardTimeoutSeconds),
             ConfigKey.of("forwardMaxInFlight", wholeNumber(1, INT_MAX), (b, v) -> b.forwardMaxInFlight(v.intValue())),
             ConfigKey.of("forwardCacheEntries", wholeNumber(0, MAX_FORWARD_CACHE_ENTRIES),
-                    (b, v) -> b.forwardCacheEntries(v.intValue())));
+                    (b, v) -> b.forwardCacheEntries(v.intValue())),
+            // Live state (issue 4)
+            ConfigKey.of("stateSource", STRING, ConfigKeys::requireStateSource, Config.Builder::stateSource),
+            ConfigKey.of("streamCoalesceMillis", wholeNumber(1, 60_000), (b, v) -> b.streamCoalesceMillis(v.intValue())),
+            ConfigKey.of("streamReconcileSeconds", wholeNumber(0, INT_MAX),
+                    (b, v) -> b.streamReconcileSeconds(v.intValue())),
+            ConfigKey.of("recoveredAgentGraceSeconds", wholeNumber(0, INT_MAX),
+                    (b, v) -> b.recoveredAgentGraceSeconds(v.intValue())),
+            ConfigKey.of("mesosHTTPSInsecure", BOOL, Config.Builder::mesosHttpsInsecure));
 
     private static final Map<String, ConfigKey<?>> BY_LOWERCASE_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(k -> lowercase(k.name()), Function.identity()));
@@ -111,6 +119,14 @@ final class ConfigKeys {
                 throw new ConfigException(key, problem + " (expected IP addresses or CIDR blocks such as 10.0.0.0/8,"
                         + " 127.0.0.1 or fd00::/8)");
             }
+        }
+    }
+
+    /** Live state (issue 4): the two ways of reading state from a master. */
+    private static void requireStateSource(String key, String value) throws ConfigException {
+        if (!value.equals("poll") && !value.equals("stream")) {
+            throw new ConfigException(key, JsonKind.quote(value) + " is not a state source (expected \"poll\" or"
+                    + " \"stream\")");
         }
     }
 

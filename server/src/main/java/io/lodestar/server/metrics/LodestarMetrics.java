@@ -6,6 +6,9 @@ import io.lodestar.records.RecordSet;
 import io.lodestar.server.Version;
 import io.lodestar.server.dns.DnsCounters;
 import io.lodestar.server.dns.DnsServer;
+import io.lodestar.server.mesos.FailureReason;
+import io.lodestar.server.refresh.RefreshFailures;
+import io.lodestar.server.refresh.Refresher;
 import io.lodestar.server.status.Readiness;
 import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.Counter;
@@ -203,6 +206,23 @@ public final class LodestarMetrics implements AutoCloseable {
             refreshFailures.computeIfAbsent(reason, r -> Counter.builder("lodestar.refresh.failures")
                     .tag("reason", tagValue(r)).description("Refreshes that failed, by reason").register(registry));
         }
+    }
+
+    /**
+     * Exposes the live refresh's failure counters by {@link FailureReason} (tag {@code reason}), whether a leader is
+     * known and whether leader detection is up. Call once, instead of {@link #registerRefreshFailureReasons}.
+     */
+    public void bindRefresher(Refresher refresher) {
+        RefreshFailures failures = refresher.failures();
+        for (FailureReason reason : FailureReason.values()) {
+            FunctionCounter.builder("lodestar.refresh.failures", failures, f -> f.count(reason))
+                    .tag("reason", tagValue(reason)).description("Refreshes that failed, by reason").register(registry);
+        }
+        Gauge.builder("lodestar.leader.known", refresher, r -> r.status().leaderKnown() ? 1 : 0)
+                .description("1 while a leading Mesos master is known").register(registry);
+        Gauge.builder("lodestar.leader.detection.up", refresher, r -> r.status().detectorUp() ? 1 : 0)
+                .description("0 while ZooKeeper cannot be reached (the configured masters are used meanwhile)")
+                .register(registry);
     }
 
     /** A refresh produced records in {@code nanos}. */

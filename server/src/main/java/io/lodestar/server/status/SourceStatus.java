@@ -1,6 +1,8 @@
 package io.lodestar.server.status;
 
+import io.lodestar.server.refresh.RefreshStatus;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -18,6 +20,20 @@ public record SourceStatus(String source, String leader, Instant lastSuccess, St
 
     public SourceStatus {
         Objects.requireNonNull(source, "source");
+    }
+
+    /**
+     * The status of the live refresh (masters or ZooKeeper): the source is the Mesos master read by {@code poll} or
+     * {@code stream}; ZooKeeper being unreachable is named in the failure even while the configured masters still
+     * serve state.
+     */
+    public static SourceStatus of(RefreshStatus s) {
+        String failure = s.failing() ? s.failure().name().toLowerCase(Locale.ROOT) + ": " + s.failureMessage() : null;
+        if (!s.detectorUp()) {
+            failure = failure == null ? "ZooKeeper unreachable" : "ZooKeeper unreachable; " + failure;
+        }
+        return new SourceStatus("Mesos master (" + s.source() + ")", s.leaderKnown() ? s.leader() : null,
+                s.lastSuccess(), failure, s.failingSince());
     }
 
     /** True while a failure streak is under way. */

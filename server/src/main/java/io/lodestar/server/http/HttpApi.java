@@ -8,6 +8,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ public final class HttpApi implements AutoCloseable {
     private static final int LOOP_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
     private static final int WORKER_THREADS = 2;
     private static final int WORKER_QUEUE = 256;
+    private static final byte[] INTERNAL_ERROR = "500: Internal Server Error".getBytes(StandardCharsets.UTF_8);
 
     private final Config config;
     private final LodestarMetrics metrics;
@@ -79,16 +81,23 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {
-        HttpRouter.Dispatch d = router.dispatch(request.method(), request.uri(), request.requestHeaders());
+        HttpRouter.Dispatch d;
+        try {
+            d = router.dispatch(request.method(), request.uri(), request.requestHeaders());
+        } catch (RuntimeException e) {
+            return failed(request, response, Route.NONE, e);
+        }
         Reply reply = d.reply();
         return reply.body()
                 .flatMap(bytes -> send(response, d.route(), reply.status(), reply.contentType(), reply.location(),
                         bytes))
-                .onErrorResume(e -> {
-                    log.warn("http: {} {} failed", request.method(), request.uri(), e);
-                    return send(response, d.route(), 500, Reply.TEXT, null,
-                            "500: Internal Server Error".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                });
+                .onErrorResume(e -> failed(request, response, d.route(), e));
+    }
+
+    /** A bug, not a bad request: 500, logged with the request line (never the body). */
+    private Mono<Void> failed(HttpServerRequest request, HttpServerResponse response, Route route, Throwable e) {
+        log.warn("http: {} {} failed", request.method(), request.uri(), e);
+        return send(response, route, 500, Reply.TEXT, null, INTERNAL_ERROR);
     }
 
     private Mono<Void> send(HttpServerResponse response, Route route, int status, String contentType,

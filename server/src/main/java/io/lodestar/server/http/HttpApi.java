@@ -95,9 +95,10 @@ public final class HttpApi implements AutoCloseable {
                 .onErrorResume(e -> failed(request, response, d.route(), e));
     }
 
-    /** A bug, not a bad request: 500, logged with the request line (never the body). */
+    /** A bug, not a bad request: 500, logged with the request line (on the worker: logging may block). */
     private Mono<Void> failed(HttpServerRequest request, HttpServerResponse response, Route route, Throwable e) {
-        log.warn("http: {} {} failed", request.method(), request.uri(), e);
+        String line = request.method() + " " + request.uri();
+        worker.schedule(() -> log.warn("http: {} failed", line, e));
         return send(response, route, 500, Reply.TEXT, null, INTERNAL_ERROR);
     }
 

@@ -80,6 +80,14 @@ public final class Config {
     // --- Lodestar keys (docs/configuration.md) ---
     private final String stateFile;
     private final int udpMaxResponseSize;
+    // Beyond Mesos-DNS (issue 10)
+    private final boolean reverseLookups;
+    private final int reverseMaxNames;
+    private final boolean healthyTasksOnly;
+    private final List<String> preferredNetworks;
+    private final List<String> preferredCidrs;
+    private final boolean dcosZones;
+    private final boolean dcosVips;
     private final int tcpIdleTimeoutSeconds;
     private final int tcpMaxConnections;
     private final int tcpMaxQueriesPerConnection;
@@ -137,6 +145,14 @@ public final class Config {
         this.mesosAuthentication = Objects.requireNonNull(b.mesosAuthentication, "mesosAuthentication");
         this.stateFile = Objects.requireNonNull(b.stateFile, "stateFile");
         this.udpMaxResponseSize = b.udpMaxResponseSize;
+        // Beyond Mesos-DNS (issue 10)
+        this.reverseLookups = b.reverseLookups;
+        this.reverseMaxNames = b.reverseMaxNames;
+        this.healthyTasksOnly = b.healthyTasksOnly;
+        this.preferredNetworks = List.copyOf(b.preferredNetworks);
+        this.preferredCidrs = List.copyOf(b.preferredCidrs);
+        this.dcosZones = b.dcosZones;
+        this.dcosVips = b.dcosVips;
         this.tcpIdleTimeoutSeconds = b.tcpIdleTimeoutSeconds;
         this.tcpMaxConnections = b.tcpMaxConnections;
         this.tcpMaxQueriesPerConnection = b.tcpMaxQueriesPerConnection;
@@ -206,6 +222,14 @@ public final class Config {
         b.mesosAuthentication = mesosAuthentication;
         b.stateFile = stateFile;
         b.udpMaxResponseSize = udpMaxResponseSize;
+        // Beyond Mesos-DNS (issue 10)
+        b.reverseLookups = reverseLookups;
+        b.reverseMaxNames = reverseMaxNames;
+        b.healthyTasksOnly = healthyTasksOnly;
+        b.preferredNetworks = preferredNetworks;
+        b.preferredCidrs = preferredCidrs;
+        b.dcosZones = dcosZones;
+        b.dcosVips = dcosVips;
         b.tcpIdleTimeoutSeconds = tcpIdleTimeoutSeconds;
         b.tcpMaxConnections = tcpMaxConnections;
         b.tcpMaxQueriesPerConnection = tcpMaxQueriesPerConnection;
@@ -305,6 +329,21 @@ public final class Config {
     public String stateFile() { return stateFile; }
     /** Lodestar: the largest UDP response we send to an EDNS client (RFC 6891; default 1232, the DNS Flag Day 2020 value). */
     public int udpMaxResponseSize() { return udpMaxResponseSize; }
+    // Beyond Mesos-DNS (issue 10), see docs/naming.md.
+    /** Lodestar: answer PTR queries for the exact reverse names of the addresses Lodestar publishes. */
+    public boolean reverseLookups() { return reverseLookups; }
+    /** Lodestar: the most names one PTR answer lists (fewer when they would not fit 512 bytes). */
+    public int reverseMaxNames() { return reverseMaxNames; }
+    /** Lodestar: leave out tasks that have a Mesos health check and are not healthy. */
+    public boolean healthyTasksOnly() { return healthyTasksOnly; }
+    /** Lodestar: network names ({@code network_infos[].name}) whose addresses are preferred as task addresses. */
+    public List<String> preferredNetworks() { return preferredNetworks; }
+    /** Lodestar: CIDR blocks whose addresses are preferred as task addresses (each parses as a {@link CidrBlock}). */
+    public List<String> preferredCidrs() { return preferredCidrs; }
+    /** Lodestar: serve DC/OS names ({@code *.dcos.thisdcos.directory}, {@code *.mesos.thisdcos.directory}). */
+    public boolean dcosZones() { return dcosZones; }
+    /** Lodestar: serve named VIPs as {@code *.l4lb.thisdcos.directory} names of their backends. */
+    public boolean dcosVips() { return dcosVips; }
     /** Lodestar: seconds a TCP connection may stay idle between queries (RFC 7766 section 6.2.3). */
     public int tcpIdleTimeoutSeconds() { return tcpIdleTimeoutSeconds; }
     /** Lodestar: the most TCP connections open at once; more are closed on accept. */
@@ -396,6 +435,14 @@ public final class Config {
         String mesosAuthentication = "";
         String stateFile = "";
         int udpMaxResponseSize = 1232;
+        // Beyond Mesos-DNS (issue 10)
+        boolean reverseLookups = false;
+        int reverseMaxNames = 8;
+        boolean healthyTasksOnly = false;
+        List<String> preferredNetworks = List.of();
+        List<String> preferredCidrs = List.of();
+        boolean dcosZones = false;
+        boolean dcosVips = false;
         int tcpIdleTimeoutSeconds = 10;
         int tcpMaxConnections = 1024;
         int tcpMaxQueriesPerConnection = 64;
@@ -455,6 +502,14 @@ public final class Config {
         public Builder mesosAuthentication(String v) { mesosAuthentication = v; return this; }
         public Builder stateFile(String v) { stateFile = v; return this; }
         public Builder udpMaxResponseSize(int v) { udpMaxResponseSize = v; return this; }
+        // Beyond Mesos-DNS (issue 10)
+        public Builder reverseLookups(boolean v) { reverseLookups = v; return this; }
+        public Builder reverseMaxNames(int v) { reverseMaxNames = v; return this; }
+        public Builder healthyTasksOnly(boolean v) { healthyTasksOnly = v; return this; }
+        public Builder preferredNetworks(List<String> v) { preferredNetworks = v; return this; }
+        public Builder preferredCidrs(List<String> v) { preferredCidrs = v; return this; }
+        public Builder dcosZones(boolean v) { dcosZones = v; return this; }
+        public Builder dcosVips(boolean v) { dcosVips = v; return this; }
         public Builder tcpIdleTimeoutSeconds(int v) { tcpIdleTimeoutSeconds = v; return this; }
         public Builder tcpMaxConnections(int v) { tcpMaxConnections = v; return this; }
         public Builder tcpMaxQueriesPerConnection(int v) { tcpMaxQueriesPerConnection = v; return this; }

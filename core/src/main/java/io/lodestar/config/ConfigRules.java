@@ -54,6 +54,8 @@ final class ConfigRules {
         MesosAccessRules.apply(b, warnings);
         // Lodestar: a relative stateFile is relative to the config file.
         resolveStateFile(b, configFile);
+        // Lodestar: the zones of the features beyond Mesos-DNS must not collide with the domain or forwarded zones.
+        BeyondRules.apply(b);
     }
 
     /** One or more labels of {@code [A-Za-z0-9-]} joined by single dots, as Mesos-DNS checks domains. */

@@ -1,31 +1,41 @@
 package io.lodestar.dns;
 
 /**
- * A name that exists in the zone (an owner, an empty non-terminal or the apex) with its precompiled answers by
- * type. Each non-null array holds one or more rotations of the same RRset; a null array means no data of that type
- * (NODATA).
+ * A name that exists in a zone (an owner, an empty non-terminal or an apex) with its precompiled answers by type.
+ * Each non-null array holds one or more rotations of the same RRset; a null array means no data of that type
+ * (NODATA). An apex node knows its {@link Zone}.
  */
 final class NameNode {
 
     final byte[] name;
     final int hash;
+    /** The zone this node is the apex of, or null. */
+    final Zone apexOf;
     private final Answer[] a;
     private final Answer[] aaaa;
     private final Answer[] srv;
+    private final Answer[] ptr;
     private final Answer[] soa;
     private final Answer[] ns;
     private final Answer[] any;
 
-    NameNode(byte[] name, Answer[] a, Answer[] aaaa, Answer[] srv, Answer[] soa, Answer[] ns) {
+    NameNode(byte[] name, Answer[] a, Answer[] aaaa, Answer[] srv, Answer[] ptr, Zone apexOf) {
         this.name = name;
         this.hash = Wire.hash(name, 0, name.length);
+        this.apexOf = apexOf;
         this.a = a;
         this.aaaa = aaaa;
         this.srv = srv;
-        this.soa = soa;
-        this.ns = ns;
+        this.ptr = ptr;
+        this.soa = apexOf == null ? null : apexOf.soa;
+        this.ns = apexOf == null ? null : apexOf.ns;
         // RFC 8482 4.1: answer ANY with one RRset at the name.
-        this.any = a != null ? a : aaaa != null ? aaaa : srv != null ? srv : soa;
+        this.any = a != null ? a : aaaa != null ? aaaa : srv != null ? srv : ptr != null ? ptr : soa;
+    }
+
+    /** An empty non-terminal: exists, holds nothing. */
+    static NameNode empty(byte[] name) {
+        return new NameNode(name, null, null, null, null, null);
     }
 
     /** The rotations of the answer for {@code qtype}, or null when the name has no data of that type. */
@@ -37,6 +47,8 @@ final class NameNode {
                 return aaaa;
             case Wire.TYPE_SRV:
                 return srv;
+            case Wire.TYPE_PTR:
+                return ptr;
             case Wire.TYPE_SOA:
                 return soa;
             case Wire.TYPE_NS:

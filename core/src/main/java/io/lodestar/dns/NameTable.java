@@ -35,6 +35,11 @@ final class NameTable {
 
     /** The node for the first {@code length} bytes of {@code key} (whose hash is {@code hash}), or null. */
     NameNode find(byte[] key, int length, int hash) {
+        return find(key, 0, length, hash);
+    }
+
+    /** The node for {@code length} bytes of {@code key} from {@code offset} (a name suffix), or null. */
+    NameNode find(byte[] key, int offset, int length, int hash) {
         int i = Wire.mix(hash) & mask;
         while (true) {
             NameNode node = slots[i];
@@ -42,7 +47,7 @@ final class NameTable {
                 return null;
             }
             if (hashes[i] == hash && node.name.length == length
-                    && Arrays.equals(node.name, 0, length, key, 0, length)) {
+                    && Arrays.equals(node.name, 0, length, key, offset, offset + length)) {
                 return node;
             }
             i = (i + 1) & mask;

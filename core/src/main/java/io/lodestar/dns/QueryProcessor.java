@@ -2,35 +2,46 @@ package io.lodestar.dns;
 
 import io.lodestar.config.Config;
 import io.lodestar.dns.QueryResult.Outcome;
+import io.lodestar.records.Zones;
 import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The one call a DNS transport makes per query: read it, apply the guards, look it up in the current
- * {@link Snapshot}, write the response. Allocation-free, lock-free, thread-safe (all per-query state lives in the
- * caller's {@link QueryResult}), and it never throws.
+ * The one call a DNS transport makes per query: read it, apply the guards, find the zone, look the name up in the
+ * current {@link Snapshot}, write the response. Allocation-free, lock-free, thread-safe (all per-query state lives
+ * in the caller's {@link QueryResult}), and it never throws.
+ *
+ * <p>A name is in our zones when it ends in a forward apex (the Mesos domain, {@code thisdcos.directory.} when
+ * enabled), or when its last 6 labels ({@code in-addr.arpa}) or 34 labels ({@code ip6.arpa}) are the reverse name
+ * of an address the snapshot publishes. Every other name, other reverse names included, is {@code OUTSIDE_ZONE}.
  */
 public final class QueryProcessor {
 
+    private static final byte[] IN_ADDR_ARPA = Names.toWire(Zones.IN_ADDR_ARPA);
+    private static final byte[] IP6_ARPA = Names.toWire(Zones.IP6_ARPA);
+
     private final SnapshotHolder holder;
     private final ResponseWriter writer;
-    private final byte[] apex;
-    private final int apexLabels;
+    /** The forward apexes of the config, to tell SERVFAIL from forwarding before the first snapshot. */
+    private final byte[][] apexes;
+    private final int[] apexLabels;
 
     /** A processor answering from whatever {@code holder} holds, with the flags and limits of {@code config}. */
     public QueryProcessor(SnapshotHolder holder, Config config) {
         this.holder = holder;
         this.writer = new ResponseWriter(config);
-        byte[] wire = Names.toWire(config.domainFqdn());
-        if (wire == null) {
-            throw new IllegalArgumentException("domain is not a valid DNS name: " + config.domain());
+        List<String> zones = Zones.forward(config);
+        this.apexes = new byte[zones.size()][];
+        this.apexLabels = new int[zones.size()];
+        for (int z = 0; z < apexes.length; z++) {
+            byte[] wire = Names.toWire(zones.get(z));
+            if (wire == null) {
+                throw new IllegalArgumentException("domain is not a valid DNS name: " + zones.get(z));
+            }
+            apexes[z] = Names.lower(wire);
+            apexLabels[z] = Zone.labelCount(apexes[z]);
         }
-        this.apex = Names.lower(wire);
-        int labels = 0;
-        for (int i = 0; apex[i] != 0; i += (apex[i] & 0xFF) + 1) {
-            labels++;
-        }
-        this.apexLabels = labels;
     }
 
     /**
@@ -78,7 +89,9 @@ public final class QueryProcessor {
             answerWithoutRecords(out, q, result, Outcome.ANSWERED, Wire.RCODE_REFUSED);
             return;
         }
-        if (!inZone(q)) {
+        Snapshot snapshot = holder.current();
+        Zone zone = snapshot == null ? null : zoneOf(snapshot, q);
+        if (zone == null && (snapshot != null || !inConfiguredZone(q))) {
             answerWithoutRecords(out, q, result, Outcome.OUTSIDE_ZONE, Wire.RCODE_REFUSED);
             return;
         }
@@ -87,12 +100,11 @@ public final class QueryProcessor {
             answerWithoutRecords(out, q, result, Outcome.ANSWERED, Wire.RCODE_REFUSED);
             return;
         }
-        Snapshot snapshot = holder.current();
         if (snapshot == null) {
             answerWithoutRecords(out, q, result, Outcome.ANSWERED, Wire.RCODE_SERVFAIL);
             return;
         }
-        Answer answer = select(snapshot, q, result);
+        Answer answer = select(snapshot, zone, q, result);
         result.truncated(writer.writeAnswer(out, q, answer, tcp));
         result.set(Outcome.ANSWERED, answer.rcode);
     }
@@ -102,8 +114,42 @@ public final class QueryProcessor {
         result.set(outcome, rcode);
     }
 
-    /** The zone apex, compared on label boundaries, ends the question name. */
-    private boolean inZone(Query q) {
+    /** The zone of the question in this snapshot: a forward zone, or the reverse zone of a published address. */
+    private static Zone zoneOf(Snapshot snapshot, Query q) {
+        for (Zone zone : snapshot.forwardZones()) {
+            if (endsWith(q, zone.apex, zone.labels)) {
+                return zone;
+            }
+        }
+        if (q.labelCount >= Zones.IPV4_REVERSE_LABELS && endsWith(q, IN_ADDR_ARPA, 2)) {
+            return reverseZone(snapshot, q, Zones.IPV4_REVERSE_LABELS);
+        }
+        if (q.labelCount >= Zones.IPV6_REVERSE_LABELS && endsWith(q, IP6_ARPA, 2)) {
+            return reverseZone(snapshot, q, Zones.IPV6_REVERSE_LABELS);
+        }
+        return null;
+    }
+
+    /** The zone whose apex is the last {@code labels} labels of the question, when the snapshot has one. */
+    private static Zone reverseZone(Snapshot snapshot, Query q, int labels) {
+        int start = q.labelStarts[q.labelCount - labels];
+        int length = q.nameLength - start;
+        NameNode apex = snapshot.find(q.name, start, length, Wire.hash(q.name, start, length));
+        return apex == null ? null : apex.apexOf;
+    }
+
+    /** Before the first snapshot: is the name in a forward zone of the config (answered SERVFAIL, not forwarded)? */
+    private boolean inConfiguredZone(Query q) {
+        for (int z = 0; z < apexes.length; z++) {
+            if (endsWith(q, apexes[z], apexLabels[z])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The apex, compared on label boundaries, ends the question name. */
+    private static boolean endsWith(Query q, byte[] apex, int apexLabels) {
         if (q.labelCount < apexLabels) {
             return false;
         }
@@ -115,17 +161,17 @@ public final class QueryProcessor {
     }
 
     /**
-     * NXDOMAIN when the name does not exist (empty non-terminals exist, RFC 8020), NODATA when it has no data of the
-     * type, else the next rotation of the precompiled answer.
+     * NXDOMAIN when the name does not exist in the zone (empty non-terminals exist, RFC 8020), NODATA when it has no
+     * data of the type, else the next rotation of the precompiled answer; negative answers carry the zone's SOA.
      */
-    private static Answer select(Snapshot snapshot, Query q, QueryResult result) {
+    private static Answer select(Snapshot snapshot, Zone zone, Query q, QueryResult result) {
         NameNode node = snapshot.find(q.key, q.keyLength, q.keyHash);
         if (node == null) {
-            return snapshot.nxdomain();
+            return zone.nxdomain;
         }
         Answer[] answers = node.answers(q.qtype);
         if (answers == null) {
-            return snapshot.nodata();
+            return zone.nodata;
         }
         return answers.length == 1 ? answers[0] : answers[result.nextRotation() % answers.length];
     }

@@ -3,23 +3,22 @@ package io.lodestar.dns;
 import io.lodestar.records.RecordSet;
 
 /**
- * One immutable, compiled version of the zone: every name with its precompiled wire answers, the shared negative
- * answers, the SOA serial and the {@link RecordSet} it was compiled from. Built by {@link ZoneCompiler}, published
+ * One immutable, compiled version of every zone Lodestar serves: every name with its precompiled wire answers, the
+ * forward zones (the Mesos domain first) with their negative answers, the reverse zones as apex names in the same
+ * table, the SOA serial and the {@link RecordSet} it was compiled from. Built by {@link ZoneCompiler}, published
  * by {@link SnapshotHolder}, read by any number of query threads at once.
  */
 public final class Snapshot {
 
     private final NameTable names;
-    private final Answer nxdomain;
-    private final Answer nodata;
+    private final Zone[] forward;
     private final long serial;
     private final RecordSet records;
     private final int skippedRecords;
 
-    Snapshot(NameTable names, Answer nodata, long serial, RecordSet records, int skippedRecords) {
+    Snapshot(NameTable names, Zone[] forward, long serial, RecordSet records, int skippedRecords) {
         this.names = names;
-        this.nodata = nodata;
-        this.nxdomain = nodata.withRcode(Wire.RCODE_NXDOMAIN);
+        this.forward = forward;
         this.serial = serial;
         this.records = records;
         this.skippedRecords = skippedRecords;
@@ -35,7 +34,7 @@ public final class Snapshot {
         return records;
     }
 
-    /** How many names exist in the zone: owners, empty non-terminals and the apex. */
+    /** How many names exist in all zones: owners, empty non-terminals and apexes. */
     public int nameCount() {
         return names.size();
     }
@@ -49,11 +48,12 @@ public final class Snapshot {
         return names.find(key, length, hash);
     }
 
-    Answer nxdomain() {
-        return nxdomain;
+    NameNode find(byte[] key, int offset, int length, int hash) {
+        return names.find(key, offset, length, hash);
     }
 
-    Answer nodata() {
-        return nodata;
+    /** The forward zones, the Mesos domain first. Shared: never change it. */
+    Zone[] forwardZones() {
+        return forward;
     }
 }

@@ -24,6 +24,7 @@ final class Wire {
     static final int TYPE_A = 1;
     static final int TYPE_NS = 2;
     static final int TYPE_SOA = 6;
+    static final int TYPE_PTR = 12;
     static final int TYPE_AAAA = 28;
     static final int TYPE_SRV = 33;
     static final int TYPE_OPT = 41;

@@ -109,7 +109,7 @@ final class Entries {
         }
         String fwId = text(n, "framework_id");
         return new MesosState.Task(id, name, fwId.isEmpty() ? frameworkId : fwId, agentId, state, ports, statuses,
-                discovery, labels(n.path("labels")));
+                discovery, labels(n.path("labels")), n.path("health_check").isObject());
     }
 
     static MesosState.Status status(JsonNode s) {

@@ -40,7 +40,8 @@ public record MesosState(
 
     /**
      * A task. {@code ports} are the expanded {@code resources.ports} ranges in order; {@code discovery} is null
-     * when the task has no DiscoveryInfo or its name is empty (spec 6.8.1).
+     * when the task has no DiscoveryInfo or its name is empty (spec 6.8.1); {@code healthCheck} is true when the
+     * task carries a Mesos {@code health_check} (the operator API and newer masters show it).
      */
     public record Task(
             String id,
@@ -51,15 +52,38 @@ public record MesosState(
             List<Integer> ports,
             List<Status> statuses,
             Discovery discovery,
-            List<Label> labels) {
+            List<Label> labels,
+            boolean healthCheck) {
         public Task {
             ports = List.copyOf(ports);
             statuses = List.copyOf(statuses);
             labels = List.copyOf(labels);
         }
 
+        /** A task without a {@code health_check} field. */
+        public Task(String id, String name, String frameworkId, String agentId, String state, List<Integer> ports,
+                    List<Status> statuses, Discovery discovery, List<Label> labels) {
+            this(id, name, frameworkId, agentId, state, ports, statuses, discovery, labels, false);
+        }
+
         public boolean isRunning() {
             return "TASK_RUNNING".equals(state);
+        }
+
+        /**
+         * True when the task has a Mesos health check: a {@code health_check} field, or a status that carries
+         * {@code healthy} (the master's {@code /state} does not show {@code health_check}; statuses do).
+         */
+        public boolean hasHealthCheck() {
+            if (healthCheck) {
+                return true;
+            }
+            for (Status s : statuses) {
+                if (s.healthy() != null) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -41,7 +41,8 @@ final class MasterRecords {
         return port < 0 ? null : new HostPort(m.substring(0, colon), port);
     }
 
-    static void add(RecordEmitter out, String domain, String leaderField, List<String> masters, HostTable hosts) {
+    static void add(RecordEmitter out, String domain, String leaderField, List<String> masters, HostTable hosts,
+                    ReverseNames reverse) {
         HostPort leader = leaderAddress(leaderField);
         if (leader == null) {
             return;
@@ -58,6 +59,7 @@ final class MasterRecords {
             out.addIp(leaderName, ip);
             out.addIp(masterName, ip);
         }
+        reverse.addAll(leaderIps, leaderName, ReverseNames.Kind.LEADER);
         out.addSrv("_leader._tcp." + domain, leaderName, leader.port());
         out.addSrv("_leader._udp." + domain, leaderName, leader.port());
 
@@ -88,6 +90,7 @@ final class MasterRecords {
             for (IpLiteral ip : ips) {
                 out.addIp("master" + idx + "." + domain, ip);
             }
+            reverse.addAll(ips, "master" + idx + "." + domain, ReverseNames.Kind.MASTER);
             idx++;
             leaderNumbered |= isLeader;
         }
@@ -95,6 +98,7 @@ final class MasterRecords {
             for (IpLiteral ip : leaderIps) {
                 out.addIp("master" + idx + "." + domain, ip);
             }
+            reverse.addAll(leaderIps, "master" + idx + "." + domain, ReverseNames.Kind.MASTER);
         }
     }
 }

@@ -17,6 +17,10 @@ import java.util.Map;
  * names (QUIRK 5); unresolvable hostnames give no records (QUIRK 6/7); no label ends with {@code -} or exceeds 63
  * bytes (QUIRK 8); enumeration lists are never null (QUIRK 16). Names that would not fit the wire are skipped and
  * counted, never published.
+ *
+ * <p>Beyond Mesos-DNS, each behind its own key (docs/naming.md): PTR records ({@code reverseLookups}), the health
+ * filter ({@code healthyTasksOnly}), preferred task addresses, the DC/OS names ({@code dcosZones}) and named VIPs
+ * ({@code dcosVips}). They come after the Mesos-DNS records and never change those.
  */
 public final class RecordBuilder {
     private final Config config;
@@ -34,21 +38,28 @@ public final class RecordBuilder {
         RecordSet.Builder records = RecordSet.builder();
         SkipReport.Collector skips = new SkipReport.Collector();
         RecordEmitter out = new RecordEmitter(records, skips);
+        ReverseNames reverse = ReverseNames.of(config.reverseLookups());
 
-        addFrameworks(out, state, ctx.hosts());
-        Map<String, List<IpLiteral>> agentIps = addAgents(out, state, ctx.hosts());
+        addFrameworks(out, state, ctx.hosts(), reverse);
+        Map<String, List<IpLiteral>> agentIps = addAgents(out, state, ctx.hosts(), reverse);
         addListener(out, ctx);
-        MasterRecords.add(out, domain, state.leader(), ctx.masters(), ctx.hosts());
+        MasterRecords.add(out, domain, state.leader(), ctx.masters(), ctx.hosts(), reverse);
         List<RecordSet.EnumFramework> enumeration = new ArrayList<>();
-        TaskRecords tasks = new TaskRecords(config, labels, out);
+        TaskRecords tasks = new TaskRecords(config, labels, out, reverse);
         for (MesosState.Framework fw : state.frameworks()) {
             enumeration.add(tasks.add(fw, agentIps));
         }
+        if (config.dcosZones()) {
+            DcosRecords dcos = new DcosRecords(out);
+            dcos.addMasters(domain);
+            dcos.addMirror(domain);
+        }
+        reverse.emit(out, config.reverseMaxNames());
         return records.enumeration(enumeration).skipped(state.skipped().plus(skips.report())).build();
     }
 
     /** Spec 6.4: {@code F.domain} A/AAAA to the scheduler's addresses and {@code _framework._tcp.F.domain} SRV. */
-    private void addFrameworks(RecordEmitter out, MesosState state, HostTable hosts) {
+    private void addFrameworks(RecordEmitter out, MesosState state, HostTable hosts, ReverseNames reverse) {
         for (MesosState.Framework fw : state.frameworks()) {
             String f = labels.domainFrag(fw.name());
             if (f.isEmpty()) {
@@ -67,14 +78,19 @@ public final class RecordBuilder {
             for (IpLiteral ip : ips) {
                 out.addIp(name, ip);
             }
+            reverse.addAll(ips, name, ReverseNames.Kind.FRAMEWORK);
             if (fw.pid() != null) {
                 out.addSrv("_framework._tcp." + name, name, fw.pid().port());
             }
         }
     }
 
-    /** Spec 6.5: {@code slave.domain} and {@code _slave._tcp.domain}; returns the agents' addresses by id. */
-    private Map<String, List<IpLiteral>> addAgents(RecordEmitter out, MesosState state, HostTable hosts) {
+    /**
+     * Spec 6.5: {@code slave.domain} and {@code _slave._tcp.domain}; returns the agents' addresses by id. An agent
+     * address points back at the agent's own host name (when the state gives one) and at {@code slave.domain}.
+     */
+    private Map<String, List<IpLiteral>> addAgents(RecordEmitter out, MesosState state, HostTable hosts,
+                                                   ReverseNames reverse) {
         Map<String, List<IpLiteral>> agentIps = new HashMap<>();
         String slave = "slave." + domain;
         for (MesosState.Agent agent : state.agents()) {
@@ -85,6 +101,11 @@ public final class RecordBuilder {
             for (IpLiteral ip : ips) {
                 out.addIp(slave, ip);
             }
+            String hostname = agent.hostname() == null ? "" : agent.hostname().toLowerCase(Locale.ROOT);
+            if (DnsNames.isHostname(hostname) && !IpLiteral.isIp(hostname)) {
+                reverse.addAll(ips, hostname + ".", ReverseNames.Kind.AGENT);
+            }
+            reverse.addAll(ips, slave, ReverseNames.Kind.AGENT);
             if (!ips.isEmpty()) {
                 out.addSrv("_slave._tcp." + domain, slave, agent.pid().port());
             }

@@ -53,6 +53,19 @@ final class RecordEmitter {
         return fresh;
     }
 
+    /** Adds a PTR record (not part of enumeration); false when it was there already or does not fit the wire. */
+    boolean addPtr(String reverseName, String target) {
+        if (!checkName(reverseName) || !checkName(target)) {
+            return false;
+        }
+        return records.tryAddPtr(reverseName, target);
+    }
+
+    /** The records added so far, for rules that derive records from records (the DC/OS mirror). */
+    RecordSet.Builder records() {
+        return records;
+    }
+
     void skip(String reason, String example) {
         skips.skip(reason, example);
     }

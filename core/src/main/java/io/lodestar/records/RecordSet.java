@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The records generated from one Mesos state (spec section 5): A, AAAA and SRV values by owner name, plus the
- * enumeration data of {@code /v1/enumerate}. Owner names and SRV targets are lowercase FQDNs with a trailing dot;
- * A values are dotted quads, AAAA values compressed lowercase IPv6 (RFC 5952). Within an owner, values are
- * distinct and keep their insertion order (which only enumeration output shows).
+ * The records generated from one Mesos state (spec section 5): A, AAAA and SRV values by owner name, PTR values by
+ * reverse name (each owner the apex of its own reverse zone, see {@link Zones}), plus the enumeration data of
+ * {@code /v1/enumerate}. Owner names and SRV and PTR targets are lowercase FQDNs with a trailing dot; A values are
+ * dotted quads, AAAA values compressed lowercase IPv6 (RFC 5952). Within an owner, values are distinct and keep
+ * their insertion order (which enumeration output and the order of PTR names show).
  *
  * <p>Immutable once built. Two record sets are {@link #sameRecords(RecordSet) the same} when they hold the same
  * values at the same names, whatever the order: a refresh that produces the same records publishes nothing.
@@ -49,14 +50,16 @@ public final class RecordSet {
     private final Map<String, List<String>> a;
     private final Map<String, List<String>> aaaa;
     private final Map<String, List<Srv>> srv;
+    private final Map<String, List<String>> ptr;
     private final List<EnumFramework> enumeration;
     private final SkipReport skipped;
 
     private RecordSet(Map<String, List<String>> a, Map<String, List<String>> aaaa, Map<String, List<Srv>> srv,
-                      List<EnumFramework> enumeration, SkipReport skipped) {
+                      Map<String, List<String>> ptr, List<EnumFramework> enumeration, SkipReport skipped) {
         this.a = a;
         this.aaaa = aaaa;
         this.srv = srv;
+        this.ptr = ptr;
         this.enumeration = enumeration;
         this.skipped = skipped;
     }
@@ -78,6 +81,11 @@ public final class RecordSet {
     /** SRV values by owner name. */
     public Map<String, List<Srv>> srv() {
         return srv;
+    }
+
+    /** PTR targets by reverse name ({@code 4.3.2.1.in-addr.arpa.}), most important first. */
+    public Map<String, List<String>> ptr() {
+        return ptr;
     }
 
     /** Enumeration data: every framework in state order with its eligible tasks (spec 6.10). */
@@ -102,6 +110,10 @@ public final class RecordSet {
         return count(srv);
     }
 
+    public int countPtr() {
+        return count(ptr);
+    }
+
     private static int count(Map<String, ? extends List<?>> m) {
         int n = 0;
         for (List<?> v : m.values()) {
@@ -113,7 +125,7 @@ public final class RecordSet {
     /** True when both hold the same values at the same names, ignoring order and enumeration. */
     public boolean sameRecords(RecordSet other) {
         return asSets(a).equals(asSets(other.a)) && asSets(aaaa).equals(asSets(other.aaaa))
-                && asSets(srv).equals(asSets(other.srv));
+                && asSets(srv).equals(asSets(other.srv)) && ptr.equals(other.ptr);
     }
 
     private static <T> Map<String, Set<T>> asSets(Map<String, List<T>> m) {
@@ -124,7 +136,8 @@ public final class RecordSet {
 
     @Override
     public String toString() {
-        return "RecordSet[A=" + countA() + ", AAAA=" + countAaaa() + ", SRV=" + countSrv() + ", skipped=" + skipped + "]";
+        return "RecordSet[A=" + countA() + ", AAAA=" + countAaaa() + ", SRV=" + countSrv() + ", PTR=" + countPtr()
+                + ", skipped=" + skipped + "]";
     }
 
     /** Collects records with set semantics: adding an existing (name, value) pair is a no-op that returns false. */
@@ -132,6 +145,7 @@ public final class RecordSet {
         private final Map<String, LinkedHashSet<String>> a = new LinkedHashMap<>();
         private final Map<String, LinkedHashSet<String>> aaaa = new LinkedHashMap<>();
         private final Map<String, LinkedHashSet<Srv>> srv = new LinkedHashMap<>();
+        private final Map<String, LinkedHashSet<String>> ptr = new LinkedHashMap<>();
         private final List<EnumFramework> enumeration = new ArrayList<>();
         private SkipReport skipped = SkipReport.EMPTY;
 
@@ -162,6 +176,12 @@ public final class RecordSet {
             return this;
         }
 
+        /** Adds a PTR value; chainable. */
+        public Builder addPtr(String reverseName, String target) {
+            tryAddPtr(reverseName, target);
+            return this;
+        }
+
         /** Adds an A value; false when the pair was there already. */
         public boolean tryAddA(String name, String ipv4) {
             return add(a, name, ipv4);
@@ -175,6 +195,26 @@ public final class RecordSet {
         /** Adds an SRV value; false when the pair was there already. */
         public boolean tryAddSrv(String name, Srv value) {
             return add(srv, name, value);
+        }
+
+        /** Adds a PTR value after the ones already there; false when the pair was there already. */
+        public boolean tryAddPtr(String reverseName, String target) {
+            return add(ptr, reverseName, target);
+        }
+
+        /** The A values added so far at {@code name}, in order (empty when none). */
+        List<String> aValues(String name) {
+            return List.copyOf(a.getOrDefault(name, new LinkedHashSet<>()));
+        }
+
+        /** The AAAA values added so far at {@code name}, in order (empty when none). */
+        List<String> aaaaValues(String name) {
+            return List.copyOf(aaaa.getOrDefault(name, new LinkedHashSet<>()));
+        }
+
+        /** A copy of every A, AAAA and SRV record added so far, for rules that derive records from records. */
+        RecordSet snapshot() {
+            return new RecordSet(freeze(a), freeze(aaaa), freeze(srv), Map.of(), List.of(), SkipReport.EMPTY);
         }
 
         private static <T> boolean add(Map<String, LinkedHashSet<T>> map, String name, T value) {
@@ -193,7 +233,8 @@ public final class RecordSet {
         }
 
         public RecordSet build() {
-            return new RecordSet(freeze(a), freeze(aaaa), freeze(srv), List.copyOf(enumeration), skipped);
+            return new RecordSet(freeze(a), freeze(aaaa), freeze(srv), freeze(ptr), List.copyOf(enumeration),
+                    skipped);
         }
 
         private static <T> Map<String, List<T>> freeze(Map<String, LinkedHashSet<T>> m) {

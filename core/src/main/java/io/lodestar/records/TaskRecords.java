@@ -11,22 +11,29 @@ import java.util.Set;
 
 /**
  * Task records (spec 6.8) and their enumeration entries (spec 6.10): short and canonical names, {@code .slave}
- * variants, SRV from port resources and from DiscoveryInfo ports, task addresses from the IP sources (6.9).
+ * variants, SRV from port resources and from DiscoveryInfo ports, task addresses from the IP sources (6.9); and,
+ * beyond Mesos-DNS, the health filter ({@code healthyTasksOnly}), the reverse names of task addresses and the
+ * DC/OS names of each task.
  */
 final class TaskRecords {
-    static final String DOCKER_IP_LABEL = "Docker.NetworkSettings.IPAddress";
-    static final String MESOS_IP_LABEL = "MesosContainerizer.NetworkSettings.IPAddress";
-
     private final Config config;
     private final Labels labels;
     private final RecordEmitter out;
     private final String domain;
+    private final TaskAddresses addresses;
+    private final ReverseNames reverse;
+    private final DcosRecords dcos;
+    private final DcosVips vips;
 
-    TaskRecords(Config config, Labels labels, RecordEmitter out) {
+    TaskRecords(Config config, Labels labels, RecordEmitter out, ReverseNames reverse) {
         this.config = config;
         this.labels = labels;
         this.out = out;
         this.domain = config.domainFqdn();
+        this.addresses = new TaskAddresses(config);
+        this.reverse = reverse;
+        this.dcos = config.dcosZones() ? new DcosRecords(out) : null;
+        this.vips = config.dcosVips() ? new DcosVips(out) : null;
     }
 
     RecordSet.EnumFramework add(MesosState.Framework fw, Map<String, List<IpLiteral>> agentIps) {
@@ -45,19 +52,39 @@ final class TaskRecords {
                 out.skip("task: agent not in state", task.id());
                 continue;
             }
+            TaskAddresses.Chosen chosen = addresses.choose(task, agent);
+            if (config.healthyTasksOnly() && chosen.knownUnhealthy()) {
+                continue; // not counted: leaving out unhealthy tasks is what was asked for
+            }
             Set<String> passes = namePasses(task);
             if (passes.isEmpty()) {
                 out.skip("task: name has no usable characters", task.id());
                 continue;
             }
             out.startTask();
-            List<IpLiteral> taskIps = taskIps(task, agent);
+            String canonical = null;
             for (String t : passes) {
-                addPass(t, f, task, taskIps, agent);
+                canonical = addPass(t, f, task, chosen.taskIps(), agent);
             }
             tasks.add(new RecordSet.EnumTask(task.name(), task.id(), out.endTask()));
+            addBeyond(fw, task, chosen, agent, canonical + "." + f);
         }
         return new RecordSet.EnumFramework(fw.name(), tasks);
+    }
+
+    /**
+     * The records beyond Mesos-DNS for one task, outside its enumeration entry: reverse names of its addresses and
+     * its DC/OS names. {@code cf} is {@code <canonical label>.<framework>} of the last (sanitised) name pass.
+     */
+    private void addBeyond(MesosState.Framework fw, MesosState.Task task, TaskAddresses.Chosen chosen,
+                           List<IpLiteral> agent, String cf) {
+        reverse.addAll(chosen.taskIps(), cf + "." + domain, ReverseNames.Kind.TASK);
+        if (dcos != null) {
+            dcos.addTask(fw, task, chosen, agent);
+        }
+        if (vips != null) {
+            vips.addTask(fw, task, chosen, agent, cf + "." + domain, cf + ".slave." + domain);
+        }
     }
 
     /**
@@ -84,7 +111,9 @@ final class TaskRecords {
         }
     }
 
-    private void addPass(String t, String f, MesosState.Task task, List<IpLiteral> taskIps, List<IpLiteral> agentIps) {
+    /** One name pass (spec 6.8.2 to 6.8.5); returns the canonical label {@code T-H-S} of the pass. */
+    private String addPass(String t, String f, MesosState.Task task, List<IpLiteral> taskIps,
+                           List<IpLiteral> agentIps) {
         String fd = f + "." + domain;
         String fs = f + ".slave." + domain;
         String canonical = canonicalLabel(t, TaskHash.of(task.id()), agentTail(task.agentId()));
@@ -121,6 +150,7 @@ final class TaskRecords {
                 }
             }
         }
+        return canonical;
     }
 
     /**
@@ -148,59 +178,5 @@ final class TaskRecords {
         String tail = agentId.substring(agentId.lastIndexOf('-') + 1);
         String label = Labels.RFC1123.label(tail);
         return label.length() > 20 ? label.substring(0, 20) : label;
-    }
-
-    /** Spec 6.9: the addresses of the first IP source that yields any. */
-    private List<IpLiteral> taskIps(MesosState.Task task, List<IpLiteral> agentIps) {
-        MesosState.Status latest = latestRunning(task.statuses());
-        for (String source : config.ipSources()) {
-            List<IpLiteral> ips = new ArrayList<>();
-            switch (source) {
-                case "host" -> ips.addAll(agentIps);
-                case "netinfo" -> {
-                    if (latest != null) {
-                        for (MesosState.NetworkInfo ni : latest.networkInfos()) {
-                            ni.ipAddresses().forEach(s -> addParsed(ips, s));
-                        }
-                    }
-                }
-                case "docker" -> labelIps(latest, DOCKER_IP_LABEL, ips);
-                case "mesos" -> labelIps(latest, MESOS_IP_LABEL, ips);
-                default -> { }
-            }
-            if (!ips.isEmpty()) {
-                return ips;
-            }
-        }
-        return List.of();
-    }
-
-    private static void labelIps(MesosState.Status status, String key, List<IpLiteral> ips) {
-        if (status == null) {
-            return;
-        }
-        for (MesosState.Label l : status.labels()) {
-            if (key.equals(l.key())) {
-                addParsed(ips, l.value());
-            }
-        }
-    }
-
-    private static void addParsed(List<IpLiteral> ips, String s) {
-        IpLiteral ip = IpLiteral.parse(s);
-        if (ip != null && !ips.contains(ip)) {
-            ips.add(ip);
-        }
-    }
-
-    /** The TASK_RUNNING status with the greatest timestamp; ties go to the earliest in the list. */
-    static MesosState.Status latestRunning(List<MesosState.Status> statuses) {
-        MesosState.Status best = null;
-        for (MesosState.Status s : statuses) {
-            if ("TASK_RUNNING".equals(s.state()) && (best == null || s.timestamp() > best.timestamp())) {
-                best = s;
-            }
-        }
-        return best;
     }
 }

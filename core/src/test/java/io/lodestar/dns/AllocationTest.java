@@ -33,19 +33,44 @@ class AllocationTest {
             "app7.marathon.mesos. A edns=1232 version=1",
     };
 
+    /** Reverse zones and thisdcos.directory: PTR hits, negative answers in a reverse zone, reverse names outside. */
+    private static final String[] ZONE_QUERIES = {
+            "1.0.0.9.in-addr.arpa. PTR",
+            "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.9.0.0.0.0.0.d.f.ip6.arpa. PTR edns=1232",
+            "x.11.0.0.10.in-addr.arpa. PTR",
+            "11.0.0.10.in-addr.arpa. A",
+            "3.0.0.10.in-addr.arpa. PTR",
+            "2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.9.0.0.0.0.0.d.f.ip6.arpa. PTR",
+            "app-group.marathon.autoip.dcos.thisdcos.directory. A",
+            "_app-group._tcp.marathon.l4lb.thisdcos.directory. SRV",
+            "missing.thisdcos.directory. A",
+            "leader.mesos.thisdcos.directory. A",
+    };
+
     @Test
     void answeringAllocatesNothing() {
         Config config = Config.defaults();
         SnapshotHolder holder = new SnapshotHolder();
         holder.publish(SyntheticCluster.tasks(2000, 10), config, Fixtures.SERIAL);
-        QueryProcessor processor = new QueryProcessor(holder, config);
+        assertAllocatesNothing(new QueryProcessor(holder, config), QUERIES);
+    }
+
+    @Test
+    void answeringInReverseAndDcosZonesAllocatesNothing() {
+        Config config = MultiZoneAnswerTest.config();
+        SnapshotHolder holder = new SnapshotHolder();
+        holder.publish(MultiZoneAnswerTest.records(config), config, Fixtures.SERIAL);
+        assertAllocatesNothing(new QueryProcessor(holder, config), ZONE_QUERIES);
+    }
+
+    private static void assertAllocatesNothing(QueryProcessor processor, String[] specs) {
         QueryResult result = new QueryResult();
         // No leak-aware wrappers: at ADVANCED or PARANOID they record every access.
         ByteBufAllocator alloc = new UnpooledByteBufAllocator(true, true);
         List<ByteBuf> queries = new ArrayList<>();
         ByteBuf out = alloc.directBuffer(65536);
         try {
-            for (String q : QUERIES) {
+            for (String q : specs) {
                 byte[] wire = Ask.query(q).toWire();
                 queries.add(alloc.directBuffer(wire.length).writeBytes(wire));
             }

@@ -94,6 +94,36 @@ class ZoneCompilerTest {
     }
 
     @Test
+    void ptrOwnersAreReverseApexesOtherPtrOwnersAreSkipped() {
+        RecordSet.Builder b = RecordSet.builder();
+        b.addPtr("1.0.0.10.in-addr.arpa.", "a.mesos.");
+        b.addPtr("0.0.10.in-addr.arpa.", "b.mesos.");
+        b.addPtr("x.mesos.", "c.mesos.");
+
+        Snapshot snapshot = ZoneCompiler.compile(b.build(), Config.defaults(), 1);
+
+        // mesos. and the one reverse apex; no empty non-terminals above a reverse apex.
+        assertThat(snapshot.nameCount()).isEqualTo(2);
+        assertThat(snapshot.skippedRecords()).isEqualTo(2);
+    }
+
+    @Test
+    void reverseZonesOfTheSameLengthShareAnswersUnlessSoaNamesPointIntoThem() {
+        RecordSet.Builder b = RecordSet.builder();
+        b.addPtr("1.0.0.10.in-addr.arpa.", "a.mesos.");
+        b.addPtr("2.0.0.10.in-addr.arpa.", "b.mesos.");
+        Config config = Config.builder().soaMname("1.0.0.10.in-addr.arpa").build();
+        DnsTester tester = new DnsTester(config, b.build());
+
+        assertThat(Sections.render(tester.udp(Ask.query("x.2.0.0.10.in-addr.arpa. A"))))
+                .isEqualTo(Sections.canonical("NXDOMAIN qr aa rd ra\n;AUTHORITY\n2.0.0.10.in-addr.arpa. 60 IN SOA"
+                        + " 1.0.0.10.in-addr.arpa. root.ns1.mesos. 1700000000 60 600 86400 60"));
+        assertThat(Sections.render(tester.udp(Ask.query("1.0.0.10.in-addr.arpa. NS"))))
+                .isEqualTo(Sections.canonical("NOERROR qr aa rd ra\n;ANSWER\n1.0.0.10.in-addr.arpa. 60 IN NS"
+                        + " 1.0.0.10.in-addr.arpa."));
+    }
+
+    @Test
     void srvWeightComesFromTheConfig() {
         RecordSet.Builder b = RecordSet.builder();
         b.addSrv("_x._tcp.mesos.", new Srv("x.mesos.", 80));

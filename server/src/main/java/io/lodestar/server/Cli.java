@@ -20,7 +20,14 @@ public record Cli(
         int verbosity,
         boolean demo,
         boolean help,
-        String logFormat) {
+        String logFormat,
+        String zone) {
+
+    /** A command line without {@code -zone}. */
+    public Cli(String command, String config, boolean configGiven, String state, boolean version, int verbosity,
+               boolean demo, boolean help, String logFormat) {
+        this(command, config, configGiven, state, version, verbosity, demo, help, logFormat, "");
+    }
 
     /** A command line that cannot be parsed: the message goes to stderr with the usage, and the exit code is 2. */
     public static final class UsageException extends Exception {
@@ -34,6 +41,7 @@ public record Cli(
     private static final Map<String, Kind> FLAGS = new TreeMap<>(Map.ofEntries(
             Map.entry("config", Kind.STRING),
             Map.entry("state", Kind.STRING),
+            Map.entry("zone", Kind.STRING),
             Map.entry("version", Kind.BOOL),
             Map.entry("v", Kind.INT),
             Map.entry("demo", Kind.BOOL),
@@ -62,6 +70,8 @@ public record Cli(
                 "Flags:",
                 "  -config FILE   path of the config.json file (default \"config.json\")",
                 "  -state FILE    zone: read this Mesos state JSON file instead of the config's stateFile",
+                "  -zone NAME     zone: print the zones at or below NAME (thisdcos.directory, in-addr.arpa, . for all)",
+                "                 instead of the Mesos domain",
                 "  -demo          serve the embedded demo cluster on 127.0.0.1:8053 (DNS) and :8123 (HTTP)",
                 "  -v N           verbosity: 0 info, 1 debug, 2 and up trace (default 0)",
                 "  -logformat F   log lines as \"text\" (default) or \"json\" (one JSON object per line, for log shippers)",
@@ -75,6 +85,7 @@ public record Cli(
         String config = "config.json";
         boolean configGiven = false;
         String state = "";
+        String zone = "";
         boolean version = false;
         int verbosity = 0;
         boolean demo = false;
@@ -135,6 +146,7 @@ public record Cli(
                     configGiven = true;
                 }
                 case "state" -> state = value;
+                case "zone" -> zone = value;
                 case "v" -> verbosity = parseInt(name, value);
                 case "logformat" -> {
                     if (!value.equals("text") && !value.equals("json")) {
@@ -146,7 +158,7 @@ public record Cli(
             }
         }
         return new Cli(command == null ? "serve" : command, config, configGiven, state, version, verbosity, demo, help,
-                logFormat);
+                logFormat, zone);
     }
 
     private static boolean parseBool(String name, String value) throws UsageException {

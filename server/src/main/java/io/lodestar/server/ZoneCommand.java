@@ -6,17 +6,20 @@ import io.lodestar.config.ConfigLoader;
 import io.lodestar.mesos.StateException;
 import io.lodestar.records.RecordSet;
 import io.lodestar.records.ZoneText;
+import io.lodestar.records.Zones;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * {@code lodestar zone}: reads a Mesos state document and prints every record it produces as an RFC 1035 master
- * file (sorted, deterministic, SOA serial 1). The operator's dry run, and the zone file the benchmarks load into
+ * file (sorted, deterministic, SOA serial 1): the Mesos domain, or with {@code -zone NAME} every zone served at or
+ * below NAME (the DC/OS zone, reverse zones). The operator's dry run, and the zone file the benchmarks load into
  * Knot. Entries the state had to skip are summarised on stderr, so stdout stays a clean zone.
  */
 final class ZoneCommand {
@@ -54,8 +57,16 @@ final class ZoneCommand {
             err.println("lodestar zone: " + stateFile + ": " + e.getMessage());
             return 1;
         }
+        String zone = cli.zone().isEmpty() ? config.domainFqdn() : cli.zone();
+        List<String> lines = ZoneText.render(records, config, zone, 1);
+        if (lines.isEmpty()) {
+            err.println("lodestar zone: no zone at or below " + zone + " is served (zones: "
+                    + String.join(", ", Zones.forward(config)) + (config.reverseLookups() ? ", reverse zones" : "")
+                    + ")");
+            return 2;
+        }
         StringBuilder text = new StringBuilder();
-        for (String line : ZoneText.render(records, config, 1)) {
+        for (String line : lines) {
             text.append(line).append('\n');
         }
         out.print(text);

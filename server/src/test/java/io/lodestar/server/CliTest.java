@@ -32,6 +32,8 @@ class CliTest {
         Cli cli = Cli.parse("zone", "-config", "c.json", "-state=s.json", "-v=2", "-version=false", "--demo");
         assertThat(cli).isEqualTo(new Cli("zone", "c.json", true, "s.json", false, 2, true, false, "text"));
         assertThat(Cli.parse("-logformat=json").logFormat()).isEqualTo("json");
+        assertThat(Cli.parse("zone", "-zone", "thisdcos.directory").zone()).isEqualTo("thisdcos.directory");
+        assertThat(cli.zone()).isEmpty();
         assertThat(Cli.parse("-v", "1", "-logtostderr", "-log_dir=/tmp").verbosity()).isEqualTo(1);
     }
 

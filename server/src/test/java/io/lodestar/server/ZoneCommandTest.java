@@ -2,6 +2,7 @@ package io.lodestar.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lodestar.testing.ZoneAssert;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,45 @@ class ZoneCommandTest {
         Run r = run("zone", "-config", EXAMPLES.resolve("demo.json").toString(), "-state", state.toString());
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("leader.mesos.\t60\tIN\tA\t10.9.9.9").doesNotContain("search.marathon");
+    }
+
+    /** A config serving beyond.json (from the core test-jar) with the DC/OS zones and reverse lookups on. */
+    private static Path beyondConfig(Path dir, boolean features) throws Exception {
+        Path state = dir.resolve("beyond.json");
+        Files.writeString(state, ZoneAssert.resource("/states/beyond.json"));
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{\"masters\": [\"10.0.0.11:5050\", \"10.0.0.12:5050\"], \"listener\": \"10.0.0.53\","
+                + " \"stateFile\": \"beyond.json\", \"dcosZones\": " + features + ", \"reverseLookups\": " + features + "}");
+        return config;
+    }
+
+    @Test
+    void zoneFlagPrintsTheDcosZoneOrTheReverseZones(@TempDir Path dir) throws Exception {
+        Path config = beyondConfig(dir, true);
+
+        Run dcos = run("zone", "-config", config.toString(), "-zone", "thisdcos.directory");
+        Run arpa = run("zone", "-config", config.toString(), "-zone=in-addr.arpa.");
+        Run mesos = run("zone", "-config", config.toString());
+
+        assertThat(dcos.code()).isZero();
+        assertThat(dcos.out()).startsWith("thisdcos.directory.\t60\tIN\tSOA\tns1.mesos. root.ns1.mesos. 1 ")
+                .contains("web.marathon.autoip.dcos.thisdcos.directory.\t60\tIN\tA\t10.0.1.1\n")
+                .contains("leader.mesos.thisdcos.directory.\t60\tIN\tA\t10.0.0.11\n")
+                .doesNotContain("\nleader.mesos.\t");
+        assertThat(arpa.code()).isZero();
+        assertThat(arpa.out()).startsWith("1.0.0.9.in-addr.arpa.\t60\tIN\tSOA\t")
+                .contains("11.0.0.10.in-addr.arpa.\t60\tIN\tPTR\tleader.mesos.\n")
+                .doesNotContain("ip6.arpa");
+        assertThat(mesos.out()).startsWith("mesos.\t60\tIN\tSOA\t").doesNotContain("thisdcos").doesNotContain("arpa");
+    }
+
+    @Test
+    void zoneFlagForAZoneThatIsNotServedExitsTwo(@TempDir Path dir) throws Exception {
+        Run r = run("zone", "-config", beyondConfig(dir, false).toString(), "-zone", "thisdcos.directory");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("lodestar zone: no zone at or below thisdcos.directory is served (zones: mesos.)\n");
     }
 
     @Test

@@ -35,7 +35,7 @@ public final class DnsCounters {
         return answered.sum();
     }
 
-    /** Queries for names outside the Mesos domain (answered by the processor's outside-zone policy). */
+    /** Queries for names outside the Mesos domain: forwarded (see the forwarder's counters) or refused. */
     public long outsideZone() {
         return outsideZone.sum();
     }

@@ -40,6 +40,7 @@ final class LoopForwarder {
     private final Set<Exchange> active = Collections.newSetFromMap(new IdentityHashMap<>());
     private UdpSockets sockets;
     private Bootstrap tcp;
+    private boolean closed;
 
     LoopForwarder(EventLoop loop, ForwarderSettings settings, ForwarderCounters counters, Upstreams upstreams,
                   Random random, Responses responses, ByteBufAllocator alloc) {
@@ -79,6 +80,14 @@ final class LoopForwarder {
 
     /** Takes over {@code x}: the in-flight cap, the cache, probes of failing upstreams, then the first attempt. */
     void start(Exchange x) {
+        if (closed) {
+            // Taken over just as the forwarder closed: drop it, as the ones in flight were.
+            x.query.release();
+            if (x.admitted) {
+                counters.inFlight.decrementAndGet();
+            }
+            return;
+        }
         active.add(x);
         if (!x.admitted) {
             giveUp(x);
@@ -401,6 +410,7 @@ final class LoopForwarder {
 
     /** Drops every exchange still open (their clients get nothing): at shutdown, on the loop. */
     void abandonAll() {
+        closed = true;
         for (Exchange x : active.toArray(new Exchange[0])) {
             finish(x);
         }

@@ -226,6 +226,28 @@ class ForwardingPolicyTest {
     }
 
     @Test
+    void closingTheServerWithQueriesInFlightReleasesThem() throws Exception {
+        TestUpstream u = upstream(1, Mode.SILENT);
+        Forwarding dns = Forwarding.start(config(Duration.ofSeconds(10), u).build());
+        try (DatagramSocket client = new DatagramSocket();
+             java.net.Socket tcpClient = DnsClient.connect(dns.tcp)) {
+            for (int i = 0; i < 20; i++) {
+                byte[] wire = DnsClient.query("q" + i + ".example.", Type.A).toWire();
+                client.send(new DatagramPacket(wire, wire.length, dns.udp));
+            }
+            DnsClient.writeFramed(tcpClient, DnsClient.query("tcp.example.", Type.A));
+            await().atMost(Duration.ofSeconds(2)).until(() -> dns.counters().inFlight() == 21);
+            Timed<Void> closing = Timed.of(() -> {
+                dns.close();
+                return null;
+            });
+            assertThat(closing.millis()).isLessThan(5000);
+        }
+        // Their buffers were released (ParanoidLeaks checks), and their count with them.
+        assertThat(dns.counters().inFlight()).isZero();
+    }
+
+    @Test
     void aTruncatedUdpReplyIsRetriedOverTcpAndCutToTheClientsLimit() throws Exception {
         TestUpstream u = upstream(1, Mode.TRUNCATE_UDP);
         Forwarding dns = start(config(TIMEOUT, u).udpMaxResponseSize(4096).build());

@@ -1,0 +1,89 @@
+package io.lodestar.dns;
+
+import io.lodestar.config.Config;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Builds the {@link Zone} of each apex: the SOA and NS answers at the apex (SOA and NS in the answer section,
+ * QUIRK 2; NS with the addresses of {@code SOAMname} when we serve it) and the negative answers that carry the SOA.
+ * Reverse zones share their answers per apex length, since those answers point only at the question.
+ */
+final class ZoneApexes {
+
+    private final Config config;
+    private final long serial;
+    private final byte[] mname;
+    private final byte[] rname;
+    private final RRsetCompiler rrsets;
+    /** False when SOAMname or SOARname could point into a reverse apex: then nothing is shared. */
+    private final boolean shareReverse;
+    private final Map<Integer, Zone> reverseByLength = new HashMap<>();
+
+    ZoneApexes(Config config, long serial, RRsetCompiler rrsets) {
+        this.config = config;
+        this.serial = serial;
+        this.mname = requireName(config.soaMname(), "SOAMname");
+        this.rname = requireName(config.soaRname(), "SOARname");
+        this.rrsets = rrsets;
+        String names = (config.soaMname() + " " + config.soaRname() + " ").toLowerCase(java.util.Locale.ROOT);
+        this.shareReverse = !names.contains("arpa. ");
+    }
+
+    static byte[] requireName(String name, String what) {
+        byte[] wire = Names.toWire(name);
+        if (wire == null) {
+            throw new IllegalArgumentException(what + " is not a valid DNS name: " + name);
+        }
+        return wire;
+    }
+
+    /** The zone of a forward apex (the Mesos domain, thisdcos.directory). */
+    Zone forward(byte[] apex) {
+        return build(apex);
+    }
+
+    /** The zone of a reverse name that is an apex of its own. */
+    Zone reverse(byte[] apex) {
+        if (!shareReverse) {
+            return build(apex);
+        }
+        Zone shared = reverseByLength.computeIfAbsent(apex.length, length -> build(apex));
+        return shared.apex == apex ? shared : shared.withApex(apex);
+    }
+
+    private Zone build(byte[] apex) {
+        AnswerBuilder soa = new AnswerBuilder(apex, apex);
+        soaRecord(soa, null, config.ttl());
+        soa.end(AnswerBuilder.ANSWER);
+
+        AnswerBuilder ns = new AnswerBuilder(apex, apex);
+        ns.begin(null, Wire.TYPE_NS, config.ttl());
+        ns.name(mname, true);
+        ns.end(AnswerBuilder.ANSWER);
+        rrsets.glue(ns, mname, Names.lower(mname));
+
+        return new Zone(apex, negativeAnswer(apex), new Answer[] {soa.build(Wire.RCODE_NOERROR)},
+                new Answer[] {ns.build(Wire.RCODE_NOERROR)});
+    }
+
+    /** SOA: MNAME, RNAME, serial, refresh, retry, expire, and MINIMUM = SOAMinttl (QUIRK 3). */
+    private void soaRecord(AnswerBuilder b, byte[] owner, long ttl) {
+        b.begin(owner, Wire.TYPE_SOA, ttl);
+        b.name(mname, true);
+        b.name(rname, true);
+        b.u32(serial);
+        b.u32(config.soaRefresh());
+        b.u32(config.soaRetry());
+        b.u32(config.soaExpire());
+        b.u32(config.soaMinttl());
+    }
+
+    /** NXDOMAIN and NODATA: the apex SOA in the authority section, TTL min(SOA TTL, MINIMUM) (RFC 2308 3). */
+    private Answer negativeAnswer(byte[] apex) {
+        AnswerBuilder b = new AnswerBuilder(apex, apex);
+        soaRecord(b, apex, Math.min(config.ttl(), config.soaMinttl()));
+        b.end(AnswerBuilder.AUTHORITY);
+        return b.build(Wire.RCODE_NOERROR);
+    }
+}

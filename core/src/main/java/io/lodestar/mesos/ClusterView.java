@@ -71,7 +71,9 @@ public final class ClusterView {
 
     /** Folds one event in; returns whether the view changed (a heartbeat changes nothing). */
     public boolean apply(OperatorEvent event) {
-        if (replay != null) {
+        if (event instanceof OperatorEvent.Subscribed) {
+            replay = null; // a whole new snapshot: a reconciliation begun before it no longer applies
+        } else if (replay != null) {
             if (replay.size() >= MAX_REPLAY) {
                 replay = null;
             } else if (!(event instanceof OperatorEvent.Heartbeat)) {

@@ -168,5 +168,10 @@ class ClusterViewTest {
         view.beginReconcile();
         view.abortReconcile();
         assertThat(view.reconcile(masterState("{\"leader\":\"master@10.0.0.11:5050\"}"))).isFalse();
+        // A new SUBSCRIBED (a new connection) ends an open reconciliation: an older document must not replace it.
+        view.beginReconcile();
+        view.apply(OperatorEventParser.parse(OperatorEventParserTest.resource("subscribed.json")));
+        assertThat(view.reconcile(masterState("{\"leader\":\"master@10.0.0.11:5050\"}"))).isFalse();
+        assertThat(view.snapshot().frameworks().get(0).tasks()).hasSize(2);
     }
 }

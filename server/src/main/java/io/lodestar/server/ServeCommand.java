@@ -9,7 +9,9 @@ import io.lodestar.records.RecordSet;
 import io.lodestar.server.dns.DnsServer;
 import io.lodestar.server.http.HttpApi;
 import io.lodestar.server.metrics.LodestarMetrics;
+import io.lodestar.server.refresh.LiveRefresh;
 import io.lodestar.server.status.Readiness;
+import io.lodestar.server.status.SourceStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,10 +74,6 @@ public final class ServeCommand {
                 err.println("lodestar: " + e.getMessage());
                 return 2;
             }
-            if (config.stateFile().isEmpty()) {
-                err.println("lodestar: serving from masters or zk is not built yet; set stateFile in " + cli.config());
-                return 1;
-            }
         }
         Running started;
         try {
@@ -83,7 +82,8 @@ public final class ServeCommand {
             err.println("lodestar: " + e.getMessage());
             return 1;
         } catch (Exception e) {
-            err.println("lodestar: cannot load the demo state: " + e.getMessage());
+            err.println("lodestar: " + (demoState != null ? "cannot load the demo state: " : "cannot start: ")
+                    + e.getMessage());
             return 1;
         }
         running = started;
@@ -157,7 +157,7 @@ public final class ServeCommand {
             return;
         }
         if (server.udpPort() < 0) {
-            out.println("lodestar: waiting for a good state in " + config.stateFile() + "; DNS opens on "
+            out.println("lodestar: waiting for a good state " + started.source() + "; DNS opens on "
                     + hostPort(config.listener(), config.port()) + " after it");
             return;
         }
@@ -186,7 +186,8 @@ public final class ServeCommand {
 
     /**
      * The serving process: snapshot holder, metrics, HTTP API, DNS server and state source. Records are built and
-     * published on the thread that loads them (the caller first, then the state-file thread), never on an event loop.
+     * published on the thread that loads them (the caller first, then the state-file thread; the refresh workers for
+     * live state from {@code masters}/{@code zk}), never on an event loop.
      */
     static final class Running implements AutoCloseable {
         private final Config config;
@@ -197,8 +198,12 @@ public final class ServeCommand {
         private final LodestarMetrics metrics = new LodestarMetrics();
         private final DnsServer server;
         private final HttpApi http;
-        private final LocalSourceStatus source;
+        /** The state file's or the demo's status; null while serving live state. */
+        private volatile LocalSourceStatus local;
         private StateFileWatcher watcher;
+        private volatile LiveRefresh live;
+        /** Holds the JVM up while live state is awaited: every thread of the pipeline is a daemon. */
+        private final CountDownLatch stopped = new CountDownLatch(1);
         private volatile RecordSet records;
         private volatile boolean listening;
         private volatile boolean startedUp;
@@ -209,15 +214,13 @@ public final class ServeCommand {
             this.err = err;
             this.exit = exit;
             this.stateRecords = new StateRecords(config);
-            this.source = new LocalSourceStatus(config.stateFile().isEmpty() ? "embedded demo state"
-                    : "state file " + config.stateFile(), config.domainFqdn(), metrics, Clock.systemUTC());
             this.server = new DnsServer(config, new QueryProcessor(holder, config), metrics.queryStats());
             metrics.bindDns(server);
             this.http = config.httpOn() ? new HttpApi(config, holder, readiness(), metrics) : null;
         }
 
         private Readiness readiness() {
-            Readiness readiness = new Readiness(holder, source::get,
+            Readiness readiness = new Readiness(holder, this::sourceStatus,
                     Duration.ofSeconds(config.readyStalenessSeconds()), Clock.systemUTC());
             metrics.bindSnapshots(holder, readiness);
             return readiness;
@@ -228,6 +231,10 @@ public final class ServeCommand {
          * binds the DNS ports once there are records, or at once with {@code servfailBeforeReady}.
          */
         void start(byte[] fixedState) throws Exception {
+            if (fixedState != null || !config.stateFile().isEmpty()) {
+                local = new LocalSourceStatus(fixedState != null ? "embedded demo state"
+                        : "state file " + config.stateFile(), config.domainFqdn(), metrics, Clock.systemUTC());
+            }
             if (http != null) {
                 http.start();
             }
@@ -239,12 +246,68 @@ public final class ServeCommand {
                 listen();
                 return;
             }
-            watcher = new StateFileWatcher(Path.of(config.stateFile()), STATE_FILE_CHECK, this::reload, source::failed);
+            if (config.stateFile().isEmpty()) {
+                startLive();
+                return;
+            }
+            watcher = new StateFileWatcher(Path.of(config.stateFile()), STATE_FILE_CHECK, this::reload, local::failed);
             if (watcher.loadNow()) {
                 listen();
             }
             startedUp = true;
             watcher.start();
+        }
+
+        /** Live state from the masters (issue 4): the ports open after the first published snapshot. */
+        private void startLive() throws IOException {
+            LiveRefresh created = LiveRefresh.create(config, holder);
+            metrics.bindRefresher(created.refresher());
+            live = created;
+            Thread keepAlive = new Thread(() -> {
+                try {
+                    stopped.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "lodestar-live");
+            keepAlive.start();
+            startedUp = true;
+            live.refresher().firstPublish().subscribe(serial -> openAfterFirstState());
+            live.start();
+        }
+
+        private void openAfterFirstState() {
+            try {
+                listen();
+            } catch (BindException e) {
+                err.println("lodestar: " + e.getMessage());
+                exit.accept(1);
+            }
+        }
+
+        /** What {@code /ready}, the status page and the metrics say of the state source. */
+        private SourceStatus sourceStatus() {
+            LiveRefresh l = live;
+            if (l != null) {
+                return SourceStatus.of(l.refresher().status());
+            }
+            LocalSourceStatus s = local;
+            return s != null ? s.get() : new SourceStatus("starting", null, null, null, null);
+        }
+
+        /** Where the state comes from, for the start-up line. */
+        String source() {
+            if (!config.stateFile().isEmpty()) {
+                return "in " + config.stateFile();
+            }
+            return "from " + (config.zk().isEmpty() ? "masters " + config.masters() : config.zk()
+                    + (config.masters().isEmpty() ? "" : " (masters " + config.masters() + " while it is down)"))
+                    + " (" + config.stateSource() + ")";
+        }
+
+        /** The live refresh pipeline, or null when serving a file or the demo. */
+        LiveRefresh live() {
+            return live;
         }
 
         private void publish(byte[] state) throws Exception {
@@ -254,7 +317,7 @@ public final class ServeCommand {
                 records = built;
                 log.info("records: published {}", built);
             }
-            source.loaded(built, System.nanoTime() - start);
+            local.loaded(built, System.nanoTime() - start);
         }
 
         /**
@@ -310,6 +373,10 @@ public final class ServeCommand {
             if (watcher != null) {
                 watcher.close();
             }
+            if (live != null) {
+                live.close();
+            }
+            stopped.countDown();
             server.close();
             if (http != null) {
                 http.close();

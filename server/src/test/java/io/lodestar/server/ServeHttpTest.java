@@ -94,6 +94,23 @@ class ServeHttpTest {
     }
 
     @Test
+    void withMastersReadinessAndMetricsFollowTheLiveRefresh() throws Exception {
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort(); // free again once closed: connections are refused
+        }
+        running = command.serve(Config.builder().masters(java.util.List.of("127.0.0.1:" + closed)).refreshSeconds(1)
+                .listener("127.0.0.1").port(0).httpListener("127.0.0.1").httpPort(0).externalOn(false).build(), null);
+
+        await().atMost(15, TimeUnit.SECONDS).until(() -> get("/metrics").body()
+                .contains("lodestar_refresh_failures_total{reason=\"connection\"} 1.0"));
+        HttpResponse<String> ready = get("/ready");
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("\"source\": \"Mesos master (poll)\"",
+                "no records published yet; Mesos master (poll) failing since", ": connection: ");
+    }
+
+    @Test
     void withDnsOffOnlyHttpServes() throws Exception {
         Path state = Files.write(dir.resolve("state.json"), ServeCommand.demoState());
         Path config = Files.writeString(dir.resolve("config.json"), "{\"dnson\": false, \"HTTPListener\": \"127.0.0.1\","

@@ -77,7 +77,9 @@ public final class HttpApi implements AutoCloseable {
             throw bind;
         }
         InetSocketAddress bound = address();
-        log.info("http: listening on {} port {}", bound.getAddress().getHostAddress(), bound.getPort());
+        String host = bound.getAddress().getHostAddress();
+        log.info("http: listening on http://{}:{}/", host.indexOf(':') >= 0 ? "[" + host + "]" : host,
+                bound.getPort());
     }
 
     private Publisher<Void> handle(HttpServerRequest request, HttpServerResponse response) {

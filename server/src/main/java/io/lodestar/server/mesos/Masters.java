@@ -35,7 +35,15 @@ public record Masters(List<String> list, boolean detectorUp, long version) {
 
     /** The masters to ask for state, in order: the leader, then the others; no empty entries or repeats. */
     public List<String> candidates() {
+        return candidatesAfter("");
+    }
+
+    /** {@link #candidates()} with {@code first} (when not empty) asked before all of them. */
+    public List<String> candidatesAfter(String first) {
         Set<String> out = new LinkedHashSet<>();
+        if (!first.isEmpty()) {
+            out.add(first);
+        }
         for (String m : list) {
             if (!m.isEmpty()) {
                 out.add(m);

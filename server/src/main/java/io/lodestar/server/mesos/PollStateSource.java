@@ -1,10 +1,7 @@
 package io.lodestar.server.mesos;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
@@ -78,15 +75,10 @@ public final class PollStateSource implements StateSource {
 
     /**
      * The leader the detector names, then the other masters; with static masters the one that answered last comes
-     * first. While ZooKeeper is down that is the configured masters, in order (spec 3.5).
+     * first, to spare a redirect. While ZooKeeper is down that is the configured masters, in order (spec 3.5).
      */
     private List<String> candidates(Masters masters) {
-        Set<String> out = new LinkedHashSet<>();
-        if (!detector.detectsLeader() && !lastLeader.isEmpty()) {
-            out.add(lastLeader); // static masters: the one that led last time, to spare a redirect
-        }
-        out.addAll(masters.candidates());
-        return new ArrayList<>(out);
+        return masters.candidatesAfter(detector.detectsLeader() ? "" : lastLeader);
     }
 
     /** Tries each master in order; the first state wins, else the last failure. */

@@ -7,11 +7,9 @@ import io.lodestar.mesos.OperatorEvent;
 import io.lodestar.mesos.OperatorEventParser;
 import io.lodestar.mesos.StateException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -58,7 +56,8 @@ public final class StreamStateSource implements StateSource {
     private final ClusterView view = new ClusterView();
     private volatile String lastLeader = "";
     private volatile long skippedEvents;
-    private int failures;
+    /** Failed connections in a row; reset by a SUBSCRIBED. Touched from several workers, one at a time. */
+    private final AtomicInteger failures = new AtomicInteger();
 
     /** A source as the config says, on {@code client}. */
     public StreamStateSource(LeaderDetector detector, MasterClient client, Config config, Scheduler timer,
@@ -103,12 +102,12 @@ public final class StreamStateSource implements StateSource {
         return Mono.defer(() -> session(sink)
                         .publishOn(worker)
                         .onErrorResume(e -> {
-                            failures++;
+                            failures.incrementAndGet();
                             sink.failed(FailureReason.of(e), String.valueOf(e.getMessage()));
                             return Mono.just(false);
                         }))
                 .flatMap(leaderChanged -> leaderChanged ? Mono.<Void>empty()
-                        : Mono.delay(backoff.delay(Math.max(1, failures)), timer).then())
+                        : Mono.delay(backoff.delay(Math.max(1, failures.get())), timer).then())
                 .repeat()
                 .then();
     }
@@ -163,13 +162,12 @@ public final class StreamStateSource implements StateSource {
                 }));
     }
 
+    /**
+     * The leader the detector names, then the other masters; with static masters the one that answered last comes
+     * first, to spare a redirect. While ZooKeeper is down that is the configured masters, in order (spec 3.5).
+     */
     private List<String> candidates(Masters masters) {
-        Set<String> out = new LinkedHashSet<>();
-        if (!detector.detectsLeader() && !lastLeader.isEmpty()) {
-            out.add(lastLeader); // static masters: the one that led last time, to spare a redirect
-        }
-        out.addAll(masters.candidates());
-        return new ArrayList<>(out);
+        return masters.candidatesAfter(detector.detectsLeader() ? "" : lastLeader);
     }
 
     /** Tries each master in order until one accepts the subscription; failures after that end the connection. */
@@ -218,7 +216,7 @@ public final class StreamStateSource implements StateSource {
             changed = view.apply(event);
         }
         if (event instanceof OperatorEvent.Subscribed s) {
-            failures = 0;
+            failures.set(0);
             c.subscribedYet = true;
             log.info("stream: subscribed to {}: {} agents, {} frameworks, heartbeat every {} s", c.master.get(),
                     s.state().agents().size(), s.state().frameworks().size(), s.heartbeatIntervalSeconds());
@@ -252,6 +250,11 @@ public final class StreamStateSource implements StateSource {
                 .map(f -> {
                     synchronized (view) {
                         return view.reconcile(f.state());
+                    }
+                })
+                .doOnCancel(() -> {
+                    synchronized (view) {
+                        view.abortReconcile(); // the connection ended meanwhile
                     }
                 })
                 .onErrorResume(e -> {

@@ -11,6 +11,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.lodestar.config.Config;
+import io.lodestar.server.dns.BlockHoundSupport;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +33,7 @@ class MasterClientTest {
 
     @BeforeAll
     void start() throws Exception {
+        BlockHoundSupport.install(); // a blocking call on an HTTP event loop fails the fetch that made it
         leader.start();
         follower.start();
         client = new MasterClient(Config.builder().stateTimeoutSeconds(1).build(), parser);

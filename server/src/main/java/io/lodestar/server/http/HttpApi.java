@@ -107,7 +107,13 @@ public final class HttpApi implements AutoCloseable {
     private Mono<Void> send(HttpServerResponse response, Route route, int status, String contentType,
                             String location, byte[] body) {
         metrics.httpRequest(route, status);
-        response.status(status)
+        // Connection: close after every response. The Reactor Netty pinned here can stop reading a keep-alive
+        // connection when the next request arrives before the previous one's operations terminated (reactor-netty
+        // issues #4188 and #4361, fixed upstream later): the client then waits forever. Seen here as rare 10 s
+        // test timeouts. A connection per request costs a handshake, nothing at this API's rate; drop this once a
+        // release with the fix can be used.
+        response.keepAlive(false)
+                .status(status)
                 .header(HttpHeaderNames.CONTENT_TYPE, contentType)
                 .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
         if (location != null) {

@@ -39,6 +39,7 @@ class MesosDnsApiTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("content-type")).hasValue("application/json");
         assertThat(r.headers().firstValue("content-length")).hasValue(Integer.toString(r.body().length()));
+        assertThat(r.headers().firstValue("connection")).as("see HttpApi: no keep-alive").hasValue("close");
         assertThat(r.body()).isEqualTo("""
                 {
                  "Service": "Mesos-DNS",

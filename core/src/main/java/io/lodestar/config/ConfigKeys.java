@@ -97,14 +97,6 @@ final class ConfigKeys {
             // HTTP (issue 6)
             ConfigKey.of("readyStalenessSeconds", wholeNumber(0, INT_MAX),
                     (b, v) -> b.readyStalenessSeconds(v.intValue())),
-            ConfigKey.of("servfailBeforeReady", BOOL, Config.Builder::servfailBeforeReady),
-            // Forwarding (issue 5)
-            ConfigKey.of("allowRecursion", STRING_LIST, ConfigKeys::requireCidrs, Config.Builder::allowRecursion),
-            ConfigKey.of("forwardTimeoutSeconds", decimalNumber(0, MAX_FORWARD_TIMEOUT_SECONDS),
-                    Config.Builder::forwardTimeoutSeconds),
-            ConfigKey.of("forwardMaxInFlight", wholeNumber(1, INT_MAX), (b, v) -> b.forwardMaxInFlight(v.intValue())),
-            ConfigKey.of("forwardCacheEntries", wholeNumber(0, MAX_FORWARD_CACHE_ENTRIES),
-                    (b, v) -> b.forwardCacheEntries(v.intValue())),
             // Live state (issue 4)
             ConfigKey.of("stateSource", STRING, ConfigKeys::requireStateSource, Config.Builder::stateSource),
             ConfigKey.of("streamCoalesceMillis", wholeNumber(1, 60_000), (b, v) -> b.streamCoalesceMillis(v.intValue())),
@@ -112,7 +104,15 @@ final class ConfigKeys {
                     (b, v) -> b.streamReconcileSeconds(v.intValue())),
             ConfigKey.of("recoveredAgentGraceSeconds", wholeNumber(0, INT_MAX),
                     (b, v) -> b.recoveredAgentGraceSeconds(v.intValue())),
-            ConfigKey.of("mesosHTTPSInsecure", BOOL, Config.Builder::mesosHttpsInsecure));
+            ConfigKey.of("mesosHTTPSInsecure", BOOL, Config.Builder::mesosHttpsInsecure),
+            ConfigKey.of("servfailBeforeReady", BOOL, Config.Builder::servfailBeforeReady),
+            // Forwarding (issue 5)
+            ConfigKey.of("allowRecursion", STRING_LIST, ConfigKeys::requireCidrs, Config.Builder::allowRecursion),
+            ConfigKey.of("forwardTimeoutSeconds", decimalNumber(0, MAX_FORWARD_TIMEOUT_SECONDS),
+                    Config.Builder::forwardTimeoutSeconds),
+            ConfigKey.of("forwardMaxInFlight", wholeNumber(1, INT_MAX), (b, v) -> b.forwardMaxInFlight(v.intValue())),
+            ConfigKey.of("forwardCacheEntries", wholeNumber(0, MAX_FORWARD_CACHE_ENTRIES),
+                    (b, v) -> b.forwardCacheEntries(v.intValue())));
 
     private static final Map<String, ConfigKey<?>> BY_LOWERCASE_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(k -> lowercase(k.name()), Function.identity()));

@@ -37,10 +37,6 @@ public final class StripedCounters {
         this.slots = slots;
     }
 
-    public int slots() {
-        return slots;
-    }
-
     /** The calling thread's stripe, for several {@link #add} calls at the cost of one thread-local lookup. */
     public AtomicLongArray stripe() {
         return local.get();
@@ -51,11 +47,6 @@ public final class StripedCounters {
         int i = slot + PAD;
         // Single writer: a plain read, then an opaque write that readers see atomically (no torn long).
         stripe.setOpaque(i, stripe.getPlain(i) + n);
-    }
-
-    /** Adds 1 to {@code slot} for the calling thread. */
-    public void increment(int slot) {
-        add(local.get(), slot, 1);
     }
 
     /** The sum of {@code slot} over every thread. */

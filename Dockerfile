@@ -1,9 +1,14 @@
 # syntax=docker/dockerfile:1
 # Lodestar image: Maven build stage, jlink-ed Java runtime, slim non-root runtime stage.
-# Build: docker build -t lodestar .
-# Run:   docker run -p 8053:8053/udp -p 8053:8053/tcp -p 8123:8123 -v $PWD/config.json:/etc/lodestar/config.json lodestar
-# Port 53 inside the container: set "port": 53 in config.json and run with --cap-add=NET_BIND_SERVICE
-# (the binary runs as an unprivileged user); or map host port 53 to 8053 with -p 53:8053/udp -p 53:8053/tcp.
+#
+#   docker build -t lodestar .
+#   docker run -p 8053:8053/udp -p 8053:8053/tcp -p 8123:8123 \
+#       -v "$PWD/config.json:/etc/lodestar/config.json:ro" lodestar
+#
+# The image's default config (/etc/lodestar/config.json, from docs/examples/docker-config.json) listens on 8053
+# (DNS) and 8123 (HTTP); mount your own over it. Port 53 inside the container: set "port": 53 in the config and run
+# with --cap-add=NET_BIND_SERVICE (Lodestar runs as an unprivileged user), or publish -p 53:8053/udp -p 53:8053/tcp.
+# JVM flags: JAVA_TOOL_OPTIONS (the JVM reads it); the defaults below are the launcher's (docs/performance.md).
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
@@ -22,14 +27,22 @@ RUN jlink --add-modules java.base,java.logging,java.management,java.naming,java.
       --strip-debug --no-man-pages --no-header-files --compress=2 --output /opt/jre
 
 FROM debian:bookworm-slim
-RUN groupadd --system lodestar && useradd --system --gid lodestar --home /nonexistent --shell /usr/sbin/nologin lodestar \
-    && mkdir -p /etc/lodestar && chown lodestar:lodestar /etc/lodestar
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl ca-certificates \
+    && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system lodestar \
+    && useradd --system --gid lodestar --home-dir /nonexistent --shell /usr/sbin/nologin lodestar \
+    && mkdir -p /etc/lodestar
 COPY --from=jre /opt/jre /opt/jre
 COPY --from=build /src/server/target/lodestar.jar /opt/lodestar/lodestar.jar
+COPY docs/examples/docker-config.json /etc/lodestar/config.json
 ENV PATH=/opt/jre/bin:$PATH \
-    JAVA_TOOL_OPTIONS="-XX:+UseG1GC -Xms256m -Xmx256m -XX:MaxGCPauseMillis=5"
+    JAVA_TOOL_OPTIONS="-XX:+UseG1GC -Xms256m -Xmx256m -XX:MaxGCPauseMillis=5" \
+    LODESTAR_HTTP_PORT=8123
 USER lodestar
-EXPOSE 8053/udp 8053/tcp 8123/tcp
 WORKDIR /etc/lodestar
+EXPOSE 8053/udp 8053/tcp 8123/tcp
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+    CMD curl -fsS "http://127.0.0.1:${LODESTAR_HTTP_PORT}/health" || exit 1
 ENTRYPOINT ["java", "-jar", "/opt/lodestar/lodestar.jar"]
 CMD ["-config", "/etc/lodestar/config.json"]

@@ -99,6 +99,7 @@ public final class Config {
     private final int tcpIdleTimeoutSeconds;
     private final int tcpMaxConnections;
     private final int tcpMaxQueriesPerConnection;
+    private final int readyStalenessSeconds;
     // Live state (issue 4)
     private final String stateSource;
     private final int streamCoalesceMillis;
@@ -171,6 +172,7 @@ public final class Config {
         this.tcpIdleTimeoutSeconds = b.tcpIdleTimeoutSeconds;
         this.tcpMaxConnections = b.tcpMaxConnections;
         this.tcpMaxQueriesPerConnection = b.tcpMaxQueriesPerConnection;
+        this.readyStalenessSeconds = b.readyStalenessSeconds;
         // Live state (issue 4)
         this.stateSource = Objects.requireNonNull(b.stateSource, "stateSource");
         this.streamCoalesceMillis = b.streamCoalesceMillis;
@@ -255,6 +257,7 @@ public final class Config {
         b.tcpIdleTimeoutSeconds = tcpIdleTimeoutSeconds;
         b.tcpMaxConnections = tcpMaxConnections;
         b.tcpMaxQueriesPerConnection = tcpMaxQueriesPerConnection;
+        b.readyStalenessSeconds = readyStalenessSeconds;
         // Live state (issue 4)
         b.stateSource = stateSource;
         b.streamCoalesceMillis = streamCoalesceMillis;
@@ -386,6 +389,13 @@ public final class Config {
     public int tcpMaxConnections() { return tcpMaxConnections; }
     /** Lodestar: the most queries one TCP connection may have waiting for answers. */
     public int tcpMaxQueriesPerConnection() { return tcpMaxQueriesPerConnection; }
+    /**
+     * Lodestar: {@code /ready} fails once the records were last confirmed longer ago than this; the configured value,
+     * or 3 x {@code refreshSeconds} when it is 0 (the default).
+     */
+    public long readyStalenessSeconds() {
+        return readyStalenessSeconds > 0 ? readyStalenessSeconds : 3L * refreshSeconds;
+    }
     // Live state (issue 4)
     /** Lodestar: how state is read from the leading master, {@code "poll"} ({@code /master/state}) or {@code "stream"} (operator API events). */
     public String stateSource() { return stateSource; }
@@ -483,6 +493,7 @@ public final class Config {
         int tcpIdleTimeoutSeconds = 10;
         int tcpMaxConnections = 1024;
         int tcpMaxQueriesPerConnection = 64;
+        int readyStalenessSeconds = 0;
         // Live state (issue 4)
         String stateSource = "poll";
         int streamCoalesceMillis = 250;
@@ -557,6 +568,8 @@ public final class Config {
         public Builder tcpIdleTimeoutSeconds(int v) { tcpIdleTimeoutSeconds = v; return this; }
         public Builder tcpMaxConnections(int v) { tcpMaxConnections = v; return this; }
         public Builder tcpMaxQueriesPerConnection(int v) { tcpMaxQueriesPerConnection = v; return this; }
+        /** 0 means 3 x {@code refreshSeconds}. */
+        public Builder readyStalenessSeconds(int v) { readyStalenessSeconds = v; return this; }
         // Live state (issue 4)
         public Builder stateSource(String v) { stateSource = v; return this; }
         public Builder streamCoalesceMillis(int v) { streamCoalesceMillis = v; return this; }

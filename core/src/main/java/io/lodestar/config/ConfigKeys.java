@@ -111,6 +111,9 @@ final class ConfigKeys {
             ConfigKey.of("tcpMaxConnections", wholeNumber(1, INT_MAX), (b, v) -> b.tcpMaxConnections(v.intValue())),
             ConfigKey.of("tcpMaxQueriesPerConnection", wholeNumber(1, INT_MAX),
                     (b, v) -> b.tcpMaxQueriesPerConnection(v.intValue())),
+            // HTTP (issue 6)
+            ConfigKey.of("readyStalenessSeconds", wholeNumber(0, INT_MAX),
+                    (b, v) -> b.readyStalenessSeconds(v.intValue())),
             // Live state (issue 4)
             ConfigKey.of("stateSource", STRING, ConfigKeys::requireStateSource, Config.Builder::stateSource),
             ConfigKey.of("streamCoalesceMillis", wholeNumber(1, 60_000), (b, v) -> b.streamCoalesceMillis(v.intValue())),

@@ -146,7 +146,7 @@ final class QueryReader {
         int total = beforeAdditional + q.arcount;
         for (int r = 0; r < total; r++) {
             int owner = pos;
-            pos = skipName(buf, pos, end);
+            pos = WireNames.skipName(buf, pos, end);
             if (pos < 0 || pos + 10 > end) {
                 return -1;
             }
@@ -172,25 +172,6 @@ final class QueryReader {
         return pos;
     }
 
-    /** Skips a name that may end in a compression pointer; -1 when it is malformed or runs past the end. */
-    private static int skipName(ByteBuf buf, int pos, int end) {
-        int length = 1;
-        while (pos < end) {
-            int len = buf.getUnsignedByte(pos);
-            if (len == 0) {
-                return pos + 1;
-            }
-            if ((len & 0xC0) == 0xC0) {
-                return pos + 2 <= end ? pos + 2 : -1;
-            }
-            length += len + 1;
-            if (len > Wire.MAX_LABEL_LENGTH || length > Wire.MAX_NAME_LENGTH) {
-                return -1;
-            }
-            pos += len + 1;
-        }
-        return -1;
-    }
 
     /** EDNS options are (code, length, data) triples that must fill the RDATA exactly (RFC 6891 6.1.2). */
     private static boolean validOptions(ByteBuf buf, int pos, int rdlength) {

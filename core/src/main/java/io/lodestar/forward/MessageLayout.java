@@ -1,5 +1,6 @@
 package io.lodestar.forward;
 
+import io.lodestar.dns.WireNames;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -60,7 +61,7 @@ public final class MessageLayout {
         }
         int pos = base + HEADER_LENGTH;
         for (int q = 0; q < counts[0]; q++) {
-            pos = skipName(buf, pos, end);
+            pos = WireNames.skipName(buf, pos, end);
             if (pos < 0 || pos + 4 > end) {
                 return null;
             }
@@ -78,7 +79,7 @@ public final class MessageLayout {
         int opt = -1;
         for (int r = 0; r < n; r++) {
             starts[r] = pos - base;
-            pos = skipName(buf, pos, end);
+            pos = WireNames.skipName(buf, pos, end);
             if (pos < 0 || pos + 10 > end) {
                 return null;
             }
@@ -98,25 +99,6 @@ public final class MessageLayout {
                 starts, types, rdata, opt);
     }
 
-    /** Skips a name that may end in a compression pointer; -1 when it is malformed or runs past {@code end}. */
-    static int skipName(ByteBuf buf, int pos, int end) {
-        int length = 1;
-        while (pos < end) {
-            int len = buf.getUnsignedByte(pos);
-            if (len == 0) {
-                return pos + 1;
-            }
-            if ((len & 0xC0) == 0xC0) {
-                return pos + 2 <= end ? pos + 2 : -1;
-            }
-            length += len + 1;
-            if (len > 63 || length > 255) {
-                return -1;
-            }
-            pos += len + 1;
-        }
-        return -1;
-    }
 
     public int id() {
         return id;

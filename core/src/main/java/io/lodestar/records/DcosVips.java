@@ -1,5 +1,6 @@
 package io.lodestar.records;
 
+import io.lodestar.mesos.HostPort;
 import io.lodestar.mesos.MesosState;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,7 +42,7 @@ final class DcosVips {
         boolean canonicalIsContainer = !addresses.taskIps().isEmpty() && container.containsAll(addresses.taskIps());
         for (Backend b : backends(task)) {
             int colon = b.vip().lastIndexOf(':');
-            int vipPort = colon < 0 ? -1 : parsePort(b.vip().substring(colon + 1));
+            int vipPort = colon < 0 ? -1 : HostPort.parsePort(b.vip().substring(colon + 1));
             String vipName = colon < 0 ? "" : b.vip().substring(0, colon);
             if (vipPort <= 0 || vipName.isEmpty()) {
                 out.skip("vip: malformed VIP label", task.id());
@@ -102,7 +103,7 @@ final class DcosVips {
             if (!key.startsWith("vip_port")) {
                 continue;
             }
-            int index = parsePort(key.substring("vip_port".length()));
+            int index = HostPort.parsePort(key.substring("vip_port".length()));
             String value = l.value();
             String protocol = value.startsWith("tcp://") ? "tcp" : value.startsWith("udp://") ? "udp" : null;
             if (index < 0 || index >= task.ports().size() || protocol == null) {
@@ -130,19 +131,4 @@ final class DcosVips {
         return s.startsWith("[") && s.endsWith("]") ? s.substring(1, s.length() - 1) : s;
     }
 
-    /** A decimal number 0..65535, or -1. */
-    private static int parsePort(String s) {
-        if (s.isEmpty() || s.length() > 5) {
-            return -1;
-        }
-        int v = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            v = v * 10 + (c - '0');
-        }
-        return v > 0xFFFF ? -1 : v;
-    }
 }

@@ -87,6 +87,7 @@ class ConfigDefaultsTest {
         assertThat(config.tcpMaxConnections()).isEqualTo(1024);
         assertThat(config.tcpMaxQueriesPerConnection()).isEqualTo(64);
         assertThat(config.servfailBeforeReady()).isFalse();
+        assertThat(config.readyStalenessSeconds()).as("3 x refreshSeconds").isEqualTo(180);
     }
 
     @Test

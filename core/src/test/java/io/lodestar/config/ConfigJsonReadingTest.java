@@ -149,6 +149,13 @@ class ConfigJsonReadingTest {
         assertThat(config.servfailBeforeReady()).isTrue();
     }
 
+    @Test
+    void readyStalenessIsReadOrFollowsRefreshSeconds() throws ConfigException {
+        assertThat(parse(dir, withMaster("\"readyStalenessSeconds\":45")).readyStalenessSeconds()).isEqualTo(45);
+        assertThat(parse(dir, withMaster("\"refreshSeconds\":10,\"readyStalenessSeconds\":0")).readyStalenessSeconds())
+                .as("0 means 3 x refreshSeconds").isEqualTo(30);
+    }
+
     @ParameterizedTest(name = "{2}")
     @MethodSource("wrongTypes")
     void aWrongJsonTypeNamesTheKeyTheValueAndTheExpectedType(String json, String key, String message) {

@@ -69,6 +69,8 @@ class ConfigValidationTest {
                         "tcpMaxConnections: 0 is not allowed (expected a whole number > 0)"),
                 invalid(withMaster("\"tcpMaxQueriesPerConnection\":-2"), "tcpMaxQueriesPerConnection",
                         "tcpMaxQueriesPerConnection: -2 is not allowed (expected a whole number > 0)"),
+                invalid(withMaster("\"readyStalenessSeconds\":-1"), "readyStalenessSeconds",
+                        "readyStalenessSeconds: -1 is not allowed (expected a whole number >= 0)"),
                 invalid(withMaster("\"stateTimeoutSeconds\":0"), "stateTimeoutSeconds",
                         "stateTimeoutSeconds: Invalid HTTP Timeout: 0 (expected a whole number > 0)"),
                 // Listeners (Lodestar, QUIRK 6).

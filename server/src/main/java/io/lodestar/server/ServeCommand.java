@@ -7,12 +7,18 @@ import io.lodestar.dns.QueryProcessor;
 import io.lodestar.dns.SnapshotHolder;
 import io.lodestar.records.RecordSet;
 import io.lodestar.server.dns.DnsServer;
+import io.lodestar.server.http.HttpApi;
+import io.lodestar.server.metrics.LodestarMetrics;
 import io.lodestar.server.refresh.LiveRefresh;
+import io.lodestar.server.status.Readiness;
+import io.lodestar.server.status.SourceStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
@@ -22,8 +28,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code lodestar serve} (the default command): loads the config, publishes the records of the Mesos state and
- * serves them over DNS until the process is stopped. As in Mesos-DNS the DNS ports open only after the first
- * good state, unless {@code servfailBeforeReady}. {@code -demo} serves the embedded demo cluster on
+ * serves them over DNS and HTTP until the process is stopped. The HTTP API (with {@code /health}, {@code /ready} and
+ * {@code /metrics}) listens from the start; as in Mesos-DNS the DNS ports open only after the first good state,
+ * unless {@code servfailBeforeReady}. {@code -demo} serves the embedded demo cluster on
  * {@value #DEMO_LISTENER}:{@value #DEMO_PORT} without any config file.
  *
  * <p>Exit codes: 2 for a config error (one line on stderr), 1 when a port cannot be bound or the state source is
@@ -67,10 +74,6 @@ public final class ServeCommand {
                 err.println("lodestar: " + e.getMessage());
                 return 2;
             }
-        }
-        if (!config.dnsOn()) {
-            err.println("lodestar: DNS is off (dnsOn: false) and the HTTP API is not built yet: nothing to serve");
-            return 1;
         }
         Running started;
         try {
@@ -136,7 +139,23 @@ public final class ServeCommand {
     }
 
     private void printStatus(Config config, Running started, boolean demo) {
+        printDnsStatus(config, started);
+        InetSocketAddress http = started.httpAddress();
+        if (http != null) {
+            String base = "http://" + hostPort(config.httpListener(), http.getPort());
+            out.println("lodestar: serving HTTP on " + base + "/ (status page; /v1/..., /health, /ready, /metrics)");
+        }
+        if (demo && started.records() != null && started.server().udpPort() >= 0) {
+            out.print(DemoHelp.text(started.records(), config, started.server().udpPort()));
+        }
+    }
+
+    private void printDnsStatus(Config config, Running started) {
         DnsServer server = started.server();
+        if (!config.dnsOn()) {
+            out.println("lodestar: DNS is off (dnsOn: false)");
+            return;
+        }
         if (server.udpPort() < 0) {
             out.println("lodestar: waiting for a good state " + started.source() + "; DNS opens on "
                     + hostPort(config.listener(), config.port()) + " after it");
@@ -145,9 +164,6 @@ public final class ServeCommand {
         out.println("lodestar: serving DNS for " + config.domainFqdn() + " on "
                 + hostPort(config.listener(), server.udpPort()) + " (udp: " + server.udpSocketCount() + " socket(s), "
                 + (server.isNative() ? "epoll" : "nio") + "; tcp: port " + server.tcpPort() + ")");
-        if (demo && started.records() != null) {
-            out.print(DemoHelp.text(started.records(), config, server.udpPort()));
-        }
     }
 
     private static String hostPort(String host, int port) {
@@ -169,9 +185,9 @@ public final class ServeCommand {
     }
 
     /**
-     * The serving process: snapshot holder, DNS server and state source. Records are built and published on the
-     * thread that loads them (the caller first, then the state-file thread; the refresh workers for live state from
-     * {@code masters}/{@code zk}), never on an event loop.
+     * The serving process: snapshot holder, metrics, HTTP API, DNS server and state source. Records are built and
+     * published on the thread that loads them (the caller first, then the state-file thread; the refresh workers for
+     * live state from {@code masters}/{@code zk}), never on an event loop.
      */
     static final class Running implements AutoCloseable {
         private final Config config;
@@ -179,9 +195,13 @@ public final class ServeCommand {
         private final IntConsumer exit;
         private final SnapshotHolder holder = new SnapshotHolder();
         private final StateRecords stateRecords;
+        private final LodestarMetrics metrics = new LodestarMetrics();
         private final DnsServer server;
+        private final HttpApi http;
+        /** The state file's or the demo's status; null while serving live state. */
+        private volatile LocalSourceStatus local;
         private StateFileWatcher watcher;
-        private LiveRefresh live;
+        private volatile LiveRefresh live;
         /** Holds the JVM up while live state is awaited: every thread of the pipeline is a daemon. */
         private final CountDownLatch stopped = new CountDownLatch(1);
         private volatile RecordSet records;
@@ -194,7 +214,16 @@ public final class ServeCommand {
             this.err = err;
             this.exit = exit;
             this.stateRecords = new StateRecords(config);
-            this.server = new DnsServer(config, new QueryProcessor(holder, config));
+            this.server = new DnsServer(config, new QueryProcessor(holder, config), metrics.queryStats());
+            metrics.bindDns(server);
+            this.http = config.httpOn() ? new HttpApi(config, holder, readiness(), metrics) : null;
+        }
+
+        private Readiness readiness() {
+            Readiness readiness = new Readiness(holder, this::sourceStatus,
+                    Duration.ofSeconds(config.readyStalenessSeconds()), Clock.systemUTC());
+            metrics.bindSnapshots(holder, readiness);
+            return readiness;
         }
 
         /**
@@ -202,6 +231,13 @@ public final class ServeCommand {
          * binds the DNS ports once there are records, or at once with {@code servfailBeforeReady}.
          */
         void start(byte[] fixedState) throws Exception {
+            if (fixedState != null || !config.stateFile().isEmpty()) {
+                local = new LocalSourceStatus(fixedState != null ? "embedded demo state"
+                        : "state file " + config.stateFile(), config.domainFqdn(), metrics, Clock.systemUTC());
+            }
+            if (http != null) {
+                http.start();
+            }
             if (config.servfailBeforeReady()) {
                 listen();
             }
@@ -215,7 +251,7 @@ public final class ServeCommand {
                 return;
             }
             watcher = new StateFileWatcher(Path.of(config.stateFile()), config.stateMaxBytes(), STATE_FILE_CHECK,
-                    this::reload);
+                    this::reload, local::failed);
             if (watcher.loadNow()) {
                 listen();
             }
@@ -225,7 +261,9 @@ public final class ServeCommand {
 
         /** Live state from the masters (issue 4): the ports open after the first published snapshot. */
         private void startLive() throws IOException {
-            live = LiveRefresh.create(config, holder);
+            LiveRefresh created = LiveRefresh.create(config, holder);
+            metrics.bindRefresher(created.refresher());
+            live = created;
             Thread keepAlive = new Thread(() -> {
                 try {
                     stopped.await();
@@ -248,6 +286,16 @@ public final class ServeCommand {
             }
         }
 
+        /** What {@code /ready}, the status page and the metrics say of the state source. */
+        private SourceStatus sourceStatus() {
+            LiveRefresh l = live;
+            if (l != null) {
+                return SourceStatus.of(l.refresher().status());
+            }
+            LocalSourceStatus s = local;
+            return s != null ? s.get() : new SourceStatus("starting", null, null, null, null);
+        }
+
         /** Where the state comes from, for the start-up line. */
         String source() {
             if (!config.stateFile().isEmpty()) {
@@ -264,11 +312,13 @@ public final class ServeCommand {
         }
 
         private void publish(byte[] state) throws Exception {
+            long start = System.nanoTime();
             RecordSet built = stateRecords.build(state);
             if (holder.publish(built, config, Instant.now().getEpochSecond())) {
                 records = built;
                 log.info("records: published {}", built);
             }
+            local.loaded(built, System.nanoTime() - start);
         }
 
         /**
@@ -289,7 +339,7 @@ public final class ServeCommand {
         }
 
         private synchronized void listen() throws BindException {
-            if (listening || closed) {
+            if (listening || closed || !config.dnsOn()) {
                 return;
             }
             server.start();
@@ -298,6 +348,11 @@ public final class ServeCommand {
 
         DnsServer server() {
             return server;
+        }
+
+        /** Where the HTTP API listens, or null when it is off or not started. */
+        InetSocketAddress httpAddress() {
+            return http == null ? null : http.address();
         }
 
         /** True while the state file fails to load (the last good records are served). */
@@ -324,7 +379,11 @@ public final class ServeCommand {
             }
             stopped.countDown();
             server.close();
+            if (http != null) {
+                http.close();
+            }
             stateRecords.close();
+            metrics.close();
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,17 +37,22 @@ final class StateFileWatcher implements AutoCloseable {
     private final long maxBytes;
     private final Duration period;
     private final Loader loader;
+    private final Consumer<Throwable> onFailure;
     private final ScheduledExecutorService executor;
     /** The version last attempted (loaded or failed), so an unchanged bad file is not retried every second. */
     private volatile Stamp attempted;
     private volatile boolean failing;
 
-    /** A watcher of {@code file} that refuses to read a version larger than {@code maxBytes} ({@code stateMaxBytes}). */
-    StateFileWatcher(Path file, long maxBytes, Duration period, Loader loader) {
+    /**
+     * A watcher of {@code file} that refuses to read a version larger than {@code maxBytes} ({@code stateMaxBytes});
+     * {@code onFailure} hears of every failed load (reading the file, the size cap, or the loader's exception).
+     */
+    StateFileWatcher(Path file, long maxBytes, Duration period, Loader loader, Consumer<Throwable> onFailure) {
         this.file = Objects.requireNonNull(file, "file");
         this.maxBytes = maxBytes;
         this.period = period;
         this.loader = loader;
+        this.onFailure = onFailure;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lodestar-state-file");
             t.setDaemon(true);
@@ -90,6 +96,7 @@ final class StateFileWatcher implements AutoCloseable {
             return true;
         } catch (Exception | LinkageError e) {
             fail(e);
+            onFailure.accept(e);
             return false;
         }
     }

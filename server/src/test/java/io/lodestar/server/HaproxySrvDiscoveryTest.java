@@ -65,7 +65,7 @@ class HaproxySrvDiscoveryTest {
         Path stateFile = dir.resolve("state.json");
         Files.writeString(stateFile, state(List.of(task(1, port1), task(2, port2))));
         Config config = Config.builder().stateFile(stateFile.toString()).listener("127.0.0.1").port(0)
-                .masters(List.of("127.0.0.1:5050")).build();
+                .httpListener("127.0.0.1").httpPort(0).masters(List.of("127.0.0.1:5050")).build();
         lodestar = new ServeCommand(quiet(), quiet(), code -> { }).serve(config, null);
         int dnsPort = lodestar.server().udpPort();
 

@@ -196,15 +196,17 @@ class ServeCommandTest {
     }
 
     private static Config demoConfig() {
-        return ServeCommand.demoConfig().toBuilder().port(0).build();
+        return ServeCommand.demoConfig().toBuilder().port(0).httpPort(0).build();
     }
 
     private static Config.Builder fileConfig(Path state) {
-        return Config.builder().listener("127.0.0.1").port(0).stateFile(state.toString()).externalOn(false);
+        return Config.builder().listener("127.0.0.1").port(0).httpListener("127.0.0.1").httpPort(0)
+                .stateFile(state.toString()).externalOn(false);
     }
 
     private Path writeConfig(int port, String stateFile, String extra) throws IOException {
         return Files.writeString(dir.resolve("config.json"), "{\"listener\": \"127.0.0.1\", \"port\": " + port
+                + ", \"HTTPListener\": \"127.0.0.1\", \"httpport\": 0"
                 + ", \"stateFile\": \"" + stateFile + "\", \"externalon\": false" + extra + "}");
     }
 

@@ -40,7 +40,8 @@ class ServeLiveProcessTest {
         master.stubFor(get("/master/state").willReturn(aResponse().withStatus(503)));
         String address = "127.0.0.1:" + master.port();
         Path config = Files.writeString(dir.resolve("config.json"), "{\"masters\": [\"" + address + "\"],"
-                + " \"listener\": \"127.0.0.1\", \"port\": 0, \"externalon\": false, \"refreshSeconds\": 1}");
+                + " \"listener\": \"127.0.0.1\", \"port\": 0, \"HTTPListener\": \"127.0.0.1\", \"httpport\": 0,"
+                + " \"externalon\": false, \"refreshSeconds\": 1}");
         Path output = dir.resolve("output.txt");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-config", config.toString())

@@ -82,7 +82,7 @@ class ServeLiveTest {
     void dnsOpensAfterTheFirstStateFromTheMasterAndFollowsIt() throws Exception {
         serveWeb("10.8.0.1");
         Config config = Config.builder().masters(List.of(masterAddress())).refreshSeconds(1).listener("127.0.0.1")
-                .port(0).externalOn(false).build();
+                .port(0).httpListener("127.0.0.1").httpPort(0).externalOn(false).build();
 
         running = command.serve(config, null);
 
@@ -102,7 +102,8 @@ class ServeLiveTest {
     @Test
     void runSaysWhereTheStateComesFromAndWaitsForIt() throws Exception {
         Path config = Files.writeString(dir.resolve("config.json"), "{\"masters\": [\"127.0.0.1:1\"],"
-                + " \"listener\": \"127.0.0.1\", \"port\": 0, \"externalon\": false, \"stateSource\": \"stream\"}");
+                + " \"listener\": \"127.0.0.1\", \"port\": 0, \"HTTPListener\": \"127.0.0.1\", \"httpport\": 0,"
+                + " \"externalon\": false, \"stateSource\": \"stream\"}");
 
         int code = command.run(Cli.parse("-config", config.toString()));
 

@@ -25,7 +25,8 @@ class ServeProcessTest {
     void servesUntilSigtermThenStopsGracefully(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("state.json"), ServeCommand.demoState());
         Path config = Files.writeString(dir.resolve("config.json"),
-                "{\"listener\": \"127.0.0.1\", \"port\": 0, \"stateFile\": \"state.json\", \"externalon\": false}");
+                "{\"listener\": \"127.0.0.1\", \"port\": 0, \"HTTPListener\": \"127.0.0.1\", \"httpport\": 0,"
+                        + " \"stateFile\": \"state.json\", \"externalon\": false}");
         Path output = dir.resolve("output.txt");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "-config", config.toString())
@@ -50,7 +51,8 @@ class ServeProcessTest {
     void jsonLogFormatWritesOneJsonObjectPerLineOnStderr(@TempDir Path dir) throws Exception {
         Files.write(dir.resolve("state.json"), ServeCommand.demoState());
         Path config = Files.writeString(dir.resolve("config.json"),
-                "{\"listener\": \"127.0.0.1\", \"port\": 0, \"stateFile\": \"state.json\", \"externalon\": false}");
+                "{\"listener\": \"127.0.0.1\", \"port\": 0, \"HTTPListener\": \"127.0.0.1\", \"httpport\": 0,"
+                        + " \"stateFile\": \"state.json\", \"externalon\": false}");
         Path stdout = dir.resolve("stdout.txt");
         Path stderr = dir.resolve("stderr.txt");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

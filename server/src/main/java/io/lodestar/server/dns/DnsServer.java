@@ -4,6 +4,7 @@ import io.lodestar.config.Config;
 import io.lodestar.dns.QueryProcessor;
 import io.lodestar.server.OverflowLog;
 import io.lodestar.server.forward.Forwarder;
+import io.lodestar.server.metrics.QueryStats;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
@@ -63,12 +64,22 @@ public final class DnsServer implements AutoCloseable {
 
     /** A server with {@code threads} event loops; {@code preferNative} false forces NIO (tests, diagnosis). */
     public DnsServer(Config config, QueryProcessor processor, int threads, boolean preferNative) {
+        this(config, processor, threads, preferNative, new QueryStats());
+    }
+
+    /** A server recording every query (type, rcode, time) in {@code stats}, with one event loop per CPU. */
+    public DnsServer(Config config, QueryProcessor processor, QueryStats stats) {
+        this(config, processor, NettyRuntime.availableProcessors(), true, stats);
+    }
+
+    /** A server with {@code threads} event loops that records every query in {@code stats}. */
+    public DnsServer(Config config, QueryProcessor processor, int threads, boolean preferNative, QueryStats stats) {
         this.config = config;
         this.transport = Transport.detect(preferNative);
         this.threads = Math.max(1, threads);
         this.forwarder = config.externalOn()
                 ? new Forwarder(config, transport.datagramChannel(), transport.socketChannel()) : null;
-        this.answerer = new QueryAnswerer(processor, counters, config.udpMaxResponseSize(), forwarder);
+        this.answerer = new QueryAnswerer(processor, counters, stats, config.udpMaxResponseSize(), forwarder);
         this.tcpInitializer = new TcpChannelInitializer(answerer, config.tcpMaxConnections(),
                 config.tcpIdleTimeoutSeconds(), config.tcpMaxQueriesPerConnection());
         this.rateLimited = new OverflowLog(log, "dns: clients over rrlResponsesPerSecond ("

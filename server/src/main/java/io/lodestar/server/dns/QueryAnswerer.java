@@ -4,6 +4,7 @@ import io.lodestar.dns.QueryProcessor;
 import io.lodestar.dns.QueryResult;
 import io.lodestar.server.forward.Forwarder;
 import io.lodestar.server.forward.ReplySink;
+import io.lodestar.server.metrics.QueryStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.EmptyByteBuf;
@@ -16,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The logic UDP and TCP share: answer one query message into a pooled buffer with the {@link QueryProcessor}
- * and count the outcome. Stateless apart from one reusable {@link QueryResult} per event-loop thread (which also
+ * and count the outcome (in {@link DnsCounters}, and by type, rcode and time in {@link QueryStats}). Stateless apart from one reusable {@link QueryResult} per event-loop thread (which also
  * carries that thread's round-robin position). A query outside our zones goes to the {@link Forwarder} when there
  * is one and it takes the query; else it gets the processor's REFUSED.
  */
@@ -42,18 +43,21 @@ final class QueryAnswerer {
     private final QueryProcessor processor;
     private final Forwarder forwarder;
     private final DnsCounters counters;
+    private final QueryStats stats;
     /** A UDP response never exceeds the largest EDNS size we honour: start there so the buffer never grows. */
     private final int udpInitialCapacity;
 
-    QueryAnswerer(QueryProcessor processor, DnsCounters counters, int udpMaxResponseSize) {
-        this(processor, counters, udpMaxResponseSize, null);
+    QueryAnswerer(QueryProcessor processor, DnsCounters counters, QueryStats stats, int udpMaxResponseSize) {
+        this(processor, counters, stats, udpMaxResponseSize, null);
     }
 
     /** {@code forwarder} null: names outside our zones are refused. */
-    QueryAnswerer(QueryProcessor processor, DnsCounters counters, int udpMaxResponseSize, Forwarder forwarder) {
+    QueryAnswerer(QueryProcessor processor, DnsCounters counters, QueryStats stats, int udpMaxResponseSize,
+                  Forwarder forwarder) {
         this.processor = processor;
         this.forwarder = forwarder;
         this.counters = counters;
+        this.stats = stats;
         this.udpInitialCapacity = Math.max(512, Math.min(udpMaxResponseSize, MAX_MESSAGE));
     }
 
@@ -77,6 +81,7 @@ final class QueryAnswerer {
      */
     ByteBuf answer(ByteBufAllocator alloc, ByteBuf query, boolean tcp, EventLoop loop, InetSocketAddress client,
                    ReplySink sink) {
+        long start = System.nanoTime();
         ByteBuf out;
         if (tcp) {
             counters.tcpQueries.increment();
@@ -90,12 +95,16 @@ final class QueryAnswerer {
             QueryResult result = RESULTS.get();
             processor.process(query, out, tcp, result);
             if (!count(result, tcp) || result.responseLength() == 0) {
+                stats.record(tcp, result.qtype(), result.rcode(), false, System.nanoTime() - start);
                 return null;
             }
             if (result.outcome() == QueryResult.Outcome.OUTSIDE_ZONE && forwarder != null && client != null
                     && forwarder.forward(loop, client, result.query(), query, tcp, sink)) {
+                // The upstream's reply is sent later; the forwarder's meters count it.
+                stats.record(tcp, result.qtype(), result.rcode(), false, System.nanoTime() - start);
                 return FORWARDED;
             }
+            stats.record(tcp, result.qtype(), result.rcode(), true, System.nanoTime() - start);
             if (tcp) {
                 out.setShort(0, result.responseLength());
             }
@@ -120,12 +129,15 @@ final class QueryAnswerer {
      * null when the query cannot be read whole (then nothing is sent). Counted as a UDP query and a slip.
      */
     ByteBuf slip(ByteBufAllocator alloc, ByteBuf query) {
+        long start = System.nanoTime();
         counters.udpQueries.increment();
         counters.rrlSlipped.increment();
         ByteBuf out = alloc.ioBuffer(udpInitialCapacity, MAX_MESSAGE);
         try {
             QueryResult result = RESULTS.get();
             processor.slip(query, out, result);
+            stats.record(false, result.qtype(), result.rcode(), result.responseLength() > 0,
+                    System.nanoTime() - start);
             if (result.responseLength() > 0) {
                 ByteBuf response = out;
                 out = null;
@@ -143,6 +155,8 @@ final class QueryAnswerer {
     void withheld() {
         counters.udpQueries.increment();
         counters.rrlDropped.increment();
+        // Not read, so of no known type; no response.
+        stats.record(false, -1, 0, false, 0);
     }
 
     /** Counts the outcome; false when there is nothing to send. */

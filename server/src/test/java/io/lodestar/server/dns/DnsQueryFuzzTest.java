@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.lodestar.config.Config;
 import io.lodestar.dns.QueryProcessor;
+import io.lodestar.server.metrics.QueryStats;
 import io.lodestar.testing.FuzzBounds;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -37,11 +38,12 @@ class DnsQueryFuzzTest {
     private static final long BYTES_PER_MESSAGE = 16 * 1024;
     private static final Config CONFIG = FuzzZone.config();
     private static final QueryProcessor PROCESSOR = FuzzZone.processor(CONFIG);
+    private static final QueryStats STATS = new QueryStats();
 
     @FuzzTest
     void udpDatagram(byte[] input) {
         Run run = FuzzBounds.check("one datagram of " + input.length + " bytes", BYTES_PER_MESSAGE,
-                () -> new Run(counters -> new UdpQueryHandler(new QueryAnswerer(PROCESSOR, counters, UDP_MAX))),
+                () -> new Run(counters -> new UdpQueryHandler(new QueryAnswerer(PROCESSOR, counters, STATS, UDP_MAX))),
                 r -> r.channel.writeInbound(new DatagramPacket(Unpooled.wrappedBuffer(input), CLIENT, CLIENT)));
 
         List<byte[]> replies = run.replies();
@@ -62,7 +64,7 @@ class DnsQueryFuzzTest {
         Frames frames = Frames.of(input);
         Run run = FuzzBounds.check("a stream of " + input.length + " bytes",
                 BYTES_PER_MESSAGE * (frames.answerable().size() + 1) + 4L * input.length,
-                () -> new Run(counters -> new TcpQueryHandler(new QueryAnswerer(PROCESSOR, counters, UDP_MAX),
+                () -> new Run(counters -> new TcpQueryHandler(new QueryAnswerer(PROCESSOR, counters, STATS, UDP_MAX),
                         MAX_PENDING)),
                 r -> feed(r.channel, input));
 

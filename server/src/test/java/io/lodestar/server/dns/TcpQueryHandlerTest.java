@@ -5,6 +5,7 @@ import static io.lodestar.server.dns.WireFixtures.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lodestar.config.Config;
+import io.lodestar.server.metrics.QueryStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
@@ -50,7 +51,7 @@ class TcpQueryHandlerTest {
         channel = new EmbeddedChannel();
         channel.config().setAllocator(alloc);
         channel.pipeline().addLast(before);
-        channel.pipeline().addLast(new TcpQueryHandler(new QueryAnswerer(TestZone.processor(config), counters, 1232), maxPending));
+        channel.pipeline().addLast(new TcpQueryHandler(new QueryAnswerer(TestZone.processor(config), counters, new QueryStats(), 1232), maxPending));
         return channel;
     }
 

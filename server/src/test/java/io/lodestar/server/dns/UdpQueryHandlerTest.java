@@ -5,6 +5,7 @@ import static io.lodestar.server.dns.WireFixtures.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lodestar.config.Config;
+import io.lodestar.server.metrics.QueryStats;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.channel.socket.DatagramPacket;
@@ -55,7 +56,7 @@ class UdpQueryHandlerTest {
         counters = new DnsCounters();
         channel = new EmbeddedChannel();
         channel.config().setAllocator(alloc);
-        channel.pipeline().addLast(new UdpQueryHandler(new QueryAnswerer(TestZone.processor(config), counters, 1232)));
+        channel.pipeline().addLast(new UdpQueryHandler(new QueryAnswerer(TestZone.processor(config), counters, new QueryStats(), 1232)));
     }
 
     @AfterEach

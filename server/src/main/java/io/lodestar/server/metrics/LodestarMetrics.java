@@ -153,6 +153,12 @@ public final class LodestarMetrics implements AutoCloseable {
                 "TCP connections closed after tcpIdleTimeoutSeconds without traffic");
         dnsCounter("lodestar.dns.tcp.bad.frames", c, DnsCounters::tcpBadFrames,
                 "TCP connections closed because a frame could not be answered");
+        dnsCounter("lodestar.dns.tcp.pipeline.full", c, DnsCounters::tcpPipelineFull,
+                "Times a TCP connection had tcpMaxQueriesPerConnection answers waiting, so it was not read");
+        dnsCounter("lodestar.dns.rrl.dropped", c, DnsCounters::rrlDropped,
+                "UDP responses withheld by response rate limiting");
+        dnsCounter("lodestar.dns.rrl.slipped", c, DnsCounters::rrlSlipped,
+                "UDP responses that response rate limiting sent truncated instead of withholding them");
         Gauge.builder("lodestar.dns.tcp.connections.open", server, DnsServer::openTcpConnections)
                 .description("TCP connections open now").register(registry);
     }

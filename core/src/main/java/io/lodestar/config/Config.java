@@ -86,6 +86,9 @@ public final class Config {
     private final int rrlIpv6PrefixLength;
     private final int stateMaxBytes;
     private final int streamMaxRecordBytes;
+    private final int httpMaxConnections;
+    private final int httpMaxRequestBytes;
+    private final String httpApiToken;
     private final String stateFile;
     private final int udpMaxResponseSize;
     // Beyond Mesos-DNS (issue 10)
@@ -159,6 +162,9 @@ public final class Config {
         this.rrlIpv6PrefixLength = b.rrlIpv6PrefixLength;
         this.stateMaxBytes = b.stateMaxBytes;
         this.streamMaxRecordBytes = b.streamMaxRecordBytes;
+        this.httpMaxConnections = b.httpMaxConnections;
+        this.httpMaxRequestBytes = b.httpMaxRequestBytes;
+        this.httpApiToken = Objects.requireNonNull(b.httpApiToken, "httpApiToken");
         this.stateFile = Objects.requireNonNull(b.stateFile, "stateFile");
         this.udpMaxResponseSize = b.udpMaxResponseSize;
         // Beyond Mesos-DNS (issue 10)
@@ -244,6 +250,9 @@ public final class Config {
         b.rrlIpv6PrefixLength = rrlIpv6PrefixLength;
         b.stateMaxBytes = stateMaxBytes;
         b.streamMaxRecordBytes = streamMaxRecordBytes;
+        b.httpMaxConnections = httpMaxConnections;
+        b.httpMaxRequestBytes = httpMaxRequestBytes;
+        b.httpApiToken = httpApiToken;
         b.stateFile = stateFile;
         b.udpMaxResponseSize = udpMaxResponseSize;
         // Beyond Mesos-DNS (issue 10)
@@ -361,6 +370,15 @@ public final class Config {
     public int stateMaxBytes() { return stateMaxBytes; }
     /** Lodestar: the largest record of the operator API event stream (bytes); a larger one drops the stream. */
     public int streamMaxRecordBytes() { return streamMaxRecordBytes; }
+    /** Lodestar: the most HTTP connections open at once; more are reset on accept. */
+    public int httpMaxConnections() { return httpMaxConnections; }
+    /** Lodestar: the longest HTTP request line, and the most bytes of request headers. */
+    public int httpMaxRequestBytes() { return httpMaxRequestBytes; }
+    /**
+     * Lodestar: when not empty, {@code /v1/config}, {@code /v1/enumerate} and {@code /v1/axfr} require
+     * {@code Authorization: Bearer <token>}. A secret: never logged, echoed or shown by {@link #toString()}.
+     */
+    public String httpApiToken() { return httpApiToken; }
     /**
      * Lodestar: serve from this local Mesos state JSON file instead of a master; empty = use masters/zk. Loaded
      * configs hold an absolute path (a relative one is resolved against the config file's directory).
@@ -479,7 +497,10 @@ public final class Config {
         int rrlIpv4PrefixLength = 24;
         int rrlIpv6PrefixLength = 56;
         int stateMaxBytes = io.lodestar.mesos.StateParser.DEFAULT_MAX_BYTES;
-        int streamMaxRecordBytes = 256 << 20;
+        int streamMaxRecordBytes = io.lodestar.mesos.StateParser.DEFAULT_MAX_BYTES;
+        int httpMaxConnections = 256;
+        int httpMaxRequestBytes = 8192;
+        String httpApiToken = "";
         String stateFile = "";
         int udpMaxResponseSize = 1232;
         // Beyond Mesos-DNS (issue 10)
@@ -555,6 +576,9 @@ public final class Config {
         public Builder rrlIpv6PrefixLength(int v) { rrlIpv6PrefixLength = v; return this; }
         public Builder stateMaxBytes(int v) { stateMaxBytes = v; return this; }
         public Builder streamMaxRecordBytes(int v) { streamMaxRecordBytes = v; return this; }
+        public Builder httpMaxConnections(int v) { httpMaxConnections = v; return this; }
+        public Builder httpMaxRequestBytes(int v) { httpMaxRequestBytes = v; return this; }
+        public Builder httpApiToken(String v) { httpApiToken = v; return this; }
         public Builder stateFile(String v) { stateFile = v; return this; }
         public Builder udpMaxResponseSize(int v) { udpMaxResponseSize = v; return this; }
         // Beyond Mesos-DNS (issue 10)

@@ -2,6 +2,7 @@ package io.lodestar.config;
 
 import static io.lodestar.config.JsonKind.BOOL;
 import static io.lodestar.config.JsonKind.CREDENTIALS;
+import static io.lodestar.config.JsonKind.SECRET;
 import static io.lodestar.config.JsonKind.STRING;
 import static io.lodestar.config.JsonKind.STRING_LIST;
 import static io.lodestar.config.JsonKind.ZONE_MAP;
@@ -94,6 +95,9 @@ final class ConfigKeys {
             ConfigKey.of("stateMaxBytes", wholeNumber(MIN_STATE_BYTES, INT_MAX), (b, v) -> b.stateMaxBytes(v.intValue())),
             ConfigKey.of("streamMaxRecordBytes", wholeNumber(MIN_STATE_BYTES, MAX_RECORD_BYTES),
                     (b, v) -> b.streamMaxRecordBytes(v.intValue())),
+            ConfigKey.of("httpMaxConnections", wholeNumber(1, INT_MAX), (b, v) -> b.httpMaxConnections(v.intValue())),
+            ConfigKey.of("httpMaxRequestBytes", wholeNumber(1024, 65536), (b, v) -> b.httpMaxRequestBytes(v.intValue())),
+            ConfigKey.of("httpApiToken", SECRET, Config.Builder::httpApiToken),
             ConfigKey.of("stateFile", STRING, Config.Builder::stateFile),
             ConfigKey.of("udpMaxResponseSize", wholeNumber(512, UINT16_MAX),
                     (b, v) -> b.udpMaxResponseSize(v.intValue())),

@@ -25,6 +25,29 @@ class HardeningConfigTest {
         assertThat(config.rrlIpv6PrefixLength()).isEqualTo(56);
         assertThat(config.stateMaxBytes()).isEqualTo(256 << 20);
         assertThat(config.streamMaxRecordBytes()).isEqualTo(256 << 20);
+        assertThat(config.httpMaxConnections()).isEqualTo(256);
+        assertThat(config.httpMaxRequestBytes()).isEqualTo(8192);
+        assertThat(config.httpApiToken()).isEmpty();
+    }
+
+    @Test
+    void theHttpKeysAreReadAndTheTokenNeverShows() throws ConfigException {
+        Config config = parse(dir, withMaster("\"httpMaxConnections\":8,\"httpMaxRequestBytes\":4096,"
+                + "\"httpApiToken\":\"tok-3n-Secret\""));
+
+        assertThat(config.httpMaxConnections()).isEqualTo(8);
+        assertThat(config.httpMaxRequestBytes()).isEqualTo(4096);
+        assertThat(config.httpApiToken()).isEqualTo("tok-3n-Secret");
+        assertThat(config.toBuilder().build().httpApiToken()).isEqualTo("tok-3n-Secret");
+        assertThat(config.toString()).doesNotContain("tok-3n-Secret");
+        assertThat(failure(dir, withMaster("\"httpApiToken\":987654321"))).hasMessage("httpApiToken: wrong type:"
+                + " got a number (expected a string; the value is not shown: it is a secret)");
+        assertThat(failure(dir, "{\"masters\":[\"10.0.0.1:5050\"],\"httpApiToken\": tok-3n-Secret}").getMessage())
+                .contains("httpApiToken (details hidden: it holds a secret)").doesNotContain("tok-3n");
+        assertThat(failure(dir, "{\"masters\":[\"10.0.0.1:5050\"],\"mesosCredentials\": s3cr3t-Unquoted}")
+                .getMessage()).contains("mesosCredentials (details hidden: it holds a secret)").doesNotContain("s3cr3t");
+        assertThat(failure(dir, withMaster("\"httpMaxRequestBytes\":100")).key()).isEqualTo("httpMaxRequestBytes");
+        assertThat(failure(dir, withMaster("\"httpMaxConnections\":0")).key()).isEqualTo("httpMaxConnections");
     }
 
     @Test

@@ -274,6 +274,23 @@ public final class LodestarMetrics implements AutoCloseable {
         }
     }
 
+    /**
+     * Exposes the HTTP server's caps: connections open, connections reset over {@code httpMaxConnections}, requests
+     * too large. {@code limits} must live as long as the server (the meters hold it weakly).
+     */
+    public <T> void bindHttpLimits(T limits, java.util.function.ToDoubleFunction<T> open,
+                                   java.util.function.ToDoubleFunction<T> rejected,
+                                   java.util.function.ToDoubleFunction<T> tooLarge) {
+        Gauge.builder("lodestar.http.connections.open", limits, open)
+                .description("HTTP connections open now").register(registry);
+        FunctionCounter.builder("lodestar.http.connections.rejected", limits, rejected)
+                .description("HTTP connections reset on accept because httpMaxConnections were open")
+                .register(registry);
+        FunctionCounter.builder("lodestar.http.requests.too.large", limits, tooLarge)
+                .description("HTTP requests refused because their line or headers exceeded httpMaxRequestBytes")
+                .register(registry);
+    }
+
     /** An HTTP request to a registered {@code route} was answered with {@code status}. */
     public void httpRequest(Enum<?> route, int status) {
         Counter[] byClass = httpRequests.get(route);

@@ -15,6 +15,11 @@ import io.lodestar.server.mesos.ZkMasters;
 import io.lodestar.server.refresh.RefreshStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +59,7 @@ class FaultInjectionTest {
     private final List<AutoCloseable> open = new ArrayList<>();
     private final AtomicInteger exitCode = new AtomicInteger(-1);
     private final ServeCommand command = new ServeCommand(print(), print(), exitCode::set);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private ServeCommand.Running running;
     private LoadGenerator load;
     private volatile long changeAt = Long.MAX_VALUE;
@@ -118,10 +124,42 @@ class FaultInjectionTest {
         return running.live().refresher().failures().count(reason);
     }
 
-    /** What /ready reports: records published and confirmed no longer ago than the staleness limit. */
+    /** The truth: records published and confirmed by the masters no longer ago than the staleness limit. */
     private boolean fresh() {
         Instant last = status().lastSuccess();
-        return last != null && Duration.between(last, Instant.now()).compareTo(STALENESS) <= 0;
+        // In whole seconds, as readiness counts the records' age.
+        return last != null && Duration.between(last, Instant.now()).getSeconds() <= STALENESS.getSeconds();
+    }
+
+    /** What {@code GET /ready} says: 200 or 503. */
+    private boolean ready() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + running.httpAddress().getPort()
+                + "/ready")).timeout(Duration.ofSeconds(5)).GET().build();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            assertThat(status).as("/ready").isIn(200, 503);
+            return status == 200;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * /ready says the truth: asked while the records are surely fresh (or surely stale, {@code fresh} false), it
+     * says so. The truth is sampled before and after the request, so a verdict at the edge of the limit is not
+     * held against it.
+     */
+    private void assertReadyIsTheTruth(boolean expected) {
+        boolean before = fresh();
+        boolean said = ready();
+        boolean after = fresh();
+        assertThat(before).as("the records' freshness, before /ready").isEqualTo(expected);
+        if (before == after) {
+            assertThat(said).as("/ready while the records are %s", expected ? "fresh" : "stale").isEqualTo(expected);
+        }
     }
 
     private static ConditionFactory within() {
@@ -168,7 +206,8 @@ class FaultInjectionTest {
         CuratorFramework leaderB = ZkMasters.join(zk.getConnectString(), "/mesos", ZkMasters.masterInfo("127.0.0.1", b.port()));
         open.add(leaderB::close);
         Config config = Config.builder().zk("zk://" + zk.getConnectString() + "/mesos").refreshSeconds(1)
-                .stateTimeoutSeconds(2).listener("127.0.0.1").port(0).externalOn(false).build();
+                .stateTimeoutSeconds(2).listener("127.0.0.1").port(0).httpListener("127.0.0.1").httpPort(0)
+                .externalOn(false).build();
         running = command.serve(config, null);
         open.add(running);
         within().until(() -> running.server().udpPort() > 0);
@@ -178,19 +217,20 @@ class FaultInjectionTest {
 
         step("steady");
         hold();
-        assertThat(fresh()).as("ready while the master answers").isTrue();
+        assertReadyIsTheTruth(true);
 
         step("slow master");
         long timeouts = failures(FailureReason.TIMEOUT);
         a.stubFor(get("/master/state").willReturn(okJson(state(a, "TASK_RUNNING").text()).withFixedDelay(3000)));
         within().until(() -> failures(FailureReason.TIMEOUT) >= timeouts + 2 && !fresh());
+        assertReadyIsTheTruth(false);
 
         step("HTTP 500");
         long statuses = failures(FailureReason.HTTP_STATUS);
         a.stubFor(get("/master/state").willReturn(aResponse().withStatus(500)));
         within().until(() -> failures(FailureReason.HTTP_STATUS) > statuses);
         hold();
-        assertThat(fresh()).as("not ready while the state is stale").isFalse();
+        assertReadyIsTheTruth(false);
 
         step("truncated JSON");
         long invalid = failures(FailureReason.INVALID_STATE);
@@ -198,17 +238,19 @@ class FaultInjectionTest {
         a.stubFor(get("/master/state").willReturn(okJson(whole.substring(0, whole.length() / 2))));
         within().until(() -> failures(FailureReason.INVALID_STATE) > invalid);
         hold();
+        assertReadyIsTheTruth(false);
 
         step("half the agents recovered");
         serve(a, halfRecovered(a).text());
         within().until(() -> !status().failing() && fresh());
         hold();
-        assertThat(running.live().refresher().status().failing()).isFalse();
+        assertReadyIsTheTruth(true);
 
         step("redirect to a master that is down");
         long connections = failures(FailureReason.CONNECTION);
         redirect(a, "127.0.0.1:" + down);
-        within().until(() -> failures(FailureReason.CONNECTION) > connections);
+        within().until(() -> failures(FailureReason.CONNECTION) > connections && !fresh());
+        assertReadyIsTheTruth(false);
         hold();
 
         step("leader change");
@@ -219,17 +261,19 @@ class FaultInjectionTest {
         within().until(() -> status().leader().equals(address(b)) && !status().failing());
         goneAt = System.nanoTime();
         hold();
-        assertThat(fresh()).isTrue();
+        assertReadyIsTheTruth(true);
 
         step("ZooKeeper stopped");
         zk.stop();
         within().until(() -> !status().detectorUp() && !fresh());
         hold();
+        assertReadyIsTheTruth(false);
 
         step("ZooKeeper restarted");
         zk.restart();
         within().until(() -> status().detectorUp() && !status().failing() && fresh());
         hold();
+        assertReadyIsTheTruth(true);
 
         load.stop();
         await().atMost(Duration.ofSeconds(5)).until(load::allAnswered);

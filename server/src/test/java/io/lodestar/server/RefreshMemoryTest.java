@@ -100,7 +100,7 @@ class RefreshMemoryTest {
         master.start();
         change();
         Config config = Config.builder().masters(List.of("127.0.0.1:" + master.port())).refreshSeconds(1)
-                .listener("127.0.0.1").port(0).externalOn(false).build();
+                .listener("127.0.0.1").port(0).httpListener("127.0.0.1").httpPort(0).externalOn(false).build();
         running = command.serve(config, null);
         await().atMost(Duration.ofSeconds(60)).until(() -> running.live().refresher().status().published());
         refreshes(WARM_UP);

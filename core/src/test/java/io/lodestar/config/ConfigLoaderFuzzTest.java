@@ -79,7 +79,8 @@ class ConfigLoaderFuzzTest {
         try {
             Path dir = Files.createTempDirectory("lodestar-config-fuzz");
             dir.toFile().deleteOnExit();
-            Path resolvConf = Files.writeString(dir.resolve("resolv.conf"), "nameserver 127.0.0.53\nnameserver 10.0.0.2\n");
+            Path resolvConf = Files.writeString(dir.resolve("resolv.conf"),
+                    "nameserver 127.0.0.53\nnameserver 10.0.0.2\n");
             resolvConf.toFile().deleteOnExit();
             return dir;
         } catch (IOException e) {

@@ -45,7 +45,8 @@ class HardeningConfigTest {
         assertThat(failure(dir, "{\"masters\":[\"10.0.0.1:5050\"],\"httpApiToken\": tok-3n-Secret}").getMessage())
                 .contains("httpApiToken (details hidden: it holds a secret)").doesNotContain("tok-3n");
         assertThat(failure(dir, "{\"masters\":[\"10.0.0.1:5050\"],\"mesosCredentials\": s3cr3t-Unquoted}")
-                .getMessage()).contains("mesosCredentials (details hidden: it holds a secret)").doesNotContain("s3cr3t");
+                .getMessage()).contains("mesosCredentials (details hidden: it holds a secret)")
+                .doesNotContain("s3cr3t");
         assertThat(failure(dir, withMaster("\"httpMaxRequestBytes\":100")).key()).isEqualTo("httpMaxRequestBytes");
         assertThat(failure(dir, withMaster("\"httpMaxConnections\":0")).key()).isEqualTo("httpMaxConnections");
     }

@@ -25,8 +25,8 @@ class AnyQueryTest {
         RecordSet.Builder b = RecordSet.builder();
         for (int i = 0; i < BIG; i++) {
             b.addA("big.marathon.mesos.", "10.3." + (i / 256) + "." + (i % 256));
-            b.addSrv("_big._tcp.marathon.mesos.", "big-" + i + "-a-very-long-task-name-to-fill-the-reply.marathon.slave.mesos.",
-                    31000 + i);
+            b.addSrv("_big._tcp.marathon.mesos.",
+                    "big-" + i + "-a-very-long-task-name-to-fill-the-reply.marathon.slave.mesos.", 31000 + i);
         }
         return new DnsTester(Fixtures.config(), b.build());
     }
@@ -57,7 +57,8 @@ class AnyQueryTest {
         byte[] response = tester.raw(query.toWire(), false);
 
         Message m = DnsTester.parse(response);
-        assertThat(m.getSection(Section.ANSWER)).hasSize(1).allSatisfy(r -> assertThat(r.getType()).isEqualTo(Type.SRV));
+        assertThat(m.getSection(Section.ANSWER)).hasSize(1)
+                .allSatisfy(r -> assertThat(r.getType()).isEqualTo(Type.SRV));
         assertThat(m.getSection(Section.ADDITIONAL)).as("only the OPT").allSatisfy(r ->
                 assertThat(r.getType()).isEqualTo(Type.OPT));
         assertThat(response.length).isLessThan(200);
@@ -69,7 +70,8 @@ class AnyQueryTest {
 
         Set<String> firsts = new HashSet<>();
         for (int i = 0; i < 3; i++) {
-            Record[] answer = tester.udp(Ask.query("web.marathon.mesos. ANY")).getSection(Section.ANSWER).toArray(Record[]::new);
+            Record[] answer = tester.udp(Ask.query("web.marathon.mesos. ANY")).getSection(Section.ANSWER)
+                    .toArray(Record[]::new);
             assertThat(answer).hasSize(1);
             firsts.add(answer[0].rdataToString());
         }

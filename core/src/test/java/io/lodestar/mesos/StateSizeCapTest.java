@@ -14,7 +14,8 @@ class StateSizeCapTest {
 
     /** {@code {"leader":...,"slaves":[{},{},{},...} without end, counting what is read. */
     private static final class EndlessState extends InputStream {
-        private final byte[] head = "{\"leader\":\"master@10.0.0.1:5050\",\"slaves\":[".getBytes(StandardCharsets.UTF_8);
+        private final byte[] head = "{\"leader\":\"master@10.0.0.1:5050\",\"slaves\":["
+                .getBytes(StandardCharsets.UTF_8);
         private final byte[] agent = "{\"id\":\"a\"},".getBytes(StandardCharsets.UTF_8);
         long read;
 

@@ -35,7 +35,7 @@ public final class OverflowLog {
 
     /**
      * @param line what happened and what it costs, e.g. {@code dns: tcpMaxConnections (1024) reached; new
-     *             connections are reset (counted in tcpRejected)}
+     *             connections are reset (counted in lodestar_dns_tcp_connections_rejected_total)}
      */
     public OverflowLog(Logger log, String line) {
         this(log, line, System::nanoTime, LOG_THREAD);

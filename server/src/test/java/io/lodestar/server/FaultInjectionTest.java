@@ -85,6 +85,11 @@ class FaultInjectionTest {
         return m;
     }
 
+    /** {@code m} joins the election (after any master that joined before it). */
+    private static CuratorFramework elect(TestingServer zk, WireMockServer m) throws Exception {
+        return ZkMasters.join(zk.getConnectString(), "/mesos", ZkMasters.masterInfo("127.0.0.1", m.port()));
+    }
+
     private static String address(WireMockServer m) {
         return "127.0.0.1:" + m.port();
     }
@@ -201,9 +206,9 @@ class FaultInjectionTest {
         }
         serve(a, state(a, "TASK_RUNNING").text());
         redirect(b, address(a));
-        CuratorFramework leaderA = ZkMasters.join(zk.getConnectString(), "/mesos", ZkMasters.masterInfo("127.0.0.1", a.port()));
+        CuratorFramework leaderA = elect(zk, a);
         open.add(leaderA::close);
-        CuratorFramework leaderB = ZkMasters.join(zk.getConnectString(), "/mesos", ZkMasters.masterInfo("127.0.0.1", b.port()));
+        CuratorFramework leaderB = elect(zk, b);
         open.add(leaderB::close);
         Config config = Config.builder().zk("zk://" + zk.getConnectString() + "/mesos").refreshSeconds(1)
                 .stateTimeoutSeconds(2).listener("127.0.0.1").port(0).httpListener("127.0.0.1").httpPort(0)
@@ -290,7 +295,8 @@ class FaultInjectionTest {
     }
 
     private static void report(List<LoadGenerator.Figures> figures) throws IOException {
-        StringBuilder md = new StringBuilder("| step | sent | answered | wrong | lost |\n| --- | --- | --- | --- | --- |\n");
+        StringBuilder md = new StringBuilder("| step | sent | answered | wrong | lost |\n")
+                .append("| --- | --- | --- | --- | --- |\n");
         for (LoadGenerator.Figures f : figures) {
             md.append("| ").append(f.step()).append(" | ").append(f.sent()).append(" | ").append(f.answered())
                     .append(" | ").append(f.wrong()).append(" | ").append(f.lost()).append(" |\n");

@@ -85,7 +85,7 @@ public final class DnsServer implements AutoCloseable {
         this.rateLimited = new OverflowLog(log, "dns: clients over rrlResponsesPerSecond ("
                 + config.rrlResponsesPerSecond() + " per prefix); their responses are withheld"
                 + (config.rrlSlip() > 0 ? ", one in " + config.rrlSlip() + " sent truncated" : "")
-                + " (counted in rrlDropped, rrlSlipped)");
+                + " (counted in lodestar_dns_rrl_dropped_total, lodestar_dns_rrl_slipped_total)");
     }
 
     /**

@@ -31,10 +31,10 @@ final class TcpChannelInitializer extends ChannelInitializer<Channel> {
         this.idleTimeoutSeconds = idleTimeoutSeconds;
         this.maxPendingPerConnection = maxPendingPerConnection;
         this.rejected = new OverflowLog(log, "dns: tcpMaxConnections (" + maxConnections + ") reached; new TCP"
-                + " connections are reset (counted in tcpRejected)");
+                + " connections are reset (counted in lodestar_dns_tcp_connections_rejected_total)");
         this.pipelineFull = new OverflowLog(log, "dns: a TCP client has tcpMaxQueriesPerConnection ("
                 + maxPendingPerConnection + ") answers waiting; its connection is not read until they drain"
-                + " (counted in tcpPipelineFull)");
+                + " (counted in lodestar_dns_tcp_pipeline_full_total)");
     }
 
     /** TCP connections open now. */

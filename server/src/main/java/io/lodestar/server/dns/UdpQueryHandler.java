@@ -78,7 +78,7 @@ final class UdpQueryHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** The sink of this channel's forwarded queries: one per channel (kept as an attribute; this handler is shared). */
+    /** The sink of this channel's forwarded queries: one per channel, kept as an attribute. */
     private static ReplySink forwardedReplies(ChannelHandlerContext ctx) {
         Attribute<ReplySink> attribute = ctx.channel().attr(FORWARDED_REPLIES);
         ReplySink sink = attribute.get();

@@ -77,7 +77,7 @@ public final class Forwarder implements AutoCloseable {
         this.allowed = AddressFilter.parse(config.allowRecursion());
         this.maxInFlight = config.forwardMaxInFlight();
         this.capReached = new OverflowLog(log, "forward: forwardMaxInFlight (" + maxInFlight + ") queries are"
-                + " waiting for upstreams; more get SERVFAIL at once (counted in capRejected)");
+                + " waiting for upstreams; more get SERVFAIL at once (counted in lodestar_forward_rejected_total)");
         this.cacheEntries = config.forwardCacheEntries();
         this.cache = cacheEntries == 0 ? null : new ReplyCache(cacheEntries, CACHE_MAX_TTL, CACHE_MAX_NEGATIVE_TTL);
         this.datagramChannel = datagramChannel;

@@ -130,7 +130,8 @@ class HttpHardeningTest {
     /** True when the server closed or reset the connection without answering a request written on it. */
     private static boolean closedAtOnce(Socket socket) {
         try {
-            socket.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] request = "GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+            socket.getOutputStream().write(request);
             return socket.getInputStream().read() == -1;
         } catch (SocketException reset) {
             return true;

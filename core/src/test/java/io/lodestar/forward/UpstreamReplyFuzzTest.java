@@ -46,7 +46,7 @@ class UpstreamReplyFuzzTest {
         }
         if (input.length >= 12) {
             // The forwarder relays only what passed ReplyCheck, which needs a whole header.
-            Message parsed = dnsjava(input);
+            Message parsed = dnsjava(withoutTc(input));
             for (int limit : LIMITS) {
                 checkRelay(reply, input, parsed, limit, true);
             }
@@ -149,8 +149,20 @@ class UpstreamReplyFuzzTest {
         assertThat(cut).as("a cut reply is still a DNS message").isNotNull();
         assertThat(cut.end()).as("no trailing bytes after a cut").isEqualTo(relayed.length);
         if (parsed != null) {
-            assertThat(dnsjava(relayed)).as("a cut of a readable reply is readable").isNotNull();
+            assertThat(dnsjava(withoutTc(relayed))).as("a cut of a readable reply is readable").isNotNull();
         }
+    }
+
+    /**
+     * The message with TC cleared: dnsjava forgives a broken message that has TC set (it was cut, after all), so
+     * readability is compared without it (a finding of this test's first run, in the test, not the relay).
+     */
+    private static byte[] withoutTc(byte[] wire) {
+        byte[] copy = wire.clone();
+        if (copy.length > 2) {
+            copy[2] &= ~0x02;
+        }
+        return copy;
     }
 
     private static Message dnsjava(byte[] wire) {

@@ -18,9 +18,9 @@ import java.util.List;
 /**
  * config.json is operator input, but a typo must never crash the loader: whatever bytes the file holds, loading
  * gives a {@link Config} or one {@link ConfigException}, never another exception, no hang, bounded allocation;
- * and a {@code mesosCredentials.secret} never shows in the error, a warning or {@link Config#toString()}. The
- * machine is a temp directory with its own resolv.conf. Seeds: the sample and demo configs and one with every
- * key; findings are kept next to them.
+ * and a secret ({@code mesosCredentials.secret}, {@code httpApiToken}) never shows in the error, a warning or
+ * {@link Config#toString()}. The machine is a temp directory with its own resolv.conf. Seeds: the sample and demo
+ * configs, one with every Mesos-DNS key and one with the hardening keys; findings are kept next to them.
  */
 class ConfigLoaderFuzzTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,30 +49,34 @@ class ConfigLoaderFuzzTest {
             shown.add(e.getMessage());
             assertThat(e.key()).as("the key named by the error").isNotNull();
         }
-        String secret = secret(text);
-        if (secret.length() >= CHECKED_SECRET_LENGTH && text.indexOf(secret) == text.lastIndexOf(secret)) {
-            assertThat(shown).as("messages shown for a config holding a secret")
-                    .noneSatisfy(line -> assertThat(line).contains(secret));
+        for (String secret : secrets(text)) {
+            if (secret.length() >= CHECKED_SECRET_LENGTH && text.indexOf(secret) == text.lastIndexOf(secret)) {
+                assertThat(shown).as("messages shown for a config holding a secret")
+                        .noneSatisfy(line -> assertThat(line).contains(secret));
+            }
         }
     }
 
-    /** The secret as Jackson reads it, when the text is JSON with one; else "". */
-    private static String secret(String text) {
+    /** The secrets ({@code mesosCredentials.secret}, {@code httpApiToken}) as Jackson reads them, when it can. */
+    private static List<String> secrets(String text) {
+        List<String> out = new ArrayList<>();
         try {
             JsonNode node = JSON.readTree(text);
             if (node == null) {
-                return "";
+                return out;
             }
             for (var field : (Iterable<java.util.Map.Entry<String, JsonNode>>) node::fields) {
-                if (field.getKey().equalsIgnoreCase("mesosCredentials")) {
-                    JsonNode secret = field.getValue().path("secret");
-                    return secret.isTextual() ? secret.asText() : "";
+                JsonNode secret = field.getKey().equalsIgnoreCase("mesosCredentials")
+                        ? field.getValue().path("secret")
+                        : field.getKey().equalsIgnoreCase("httpApiToken") ? field.getValue() : null;
+                if (secret != null && secret.isTextual()) {
+                    out.add(secret.asText());
                 }
             }
-            return "";
         } catch (IOException | RuntimeException e) {
-            return "";
+            // Not JSON Jackson can read: no secret to look for.
         }
+        return out;
     }
 
     private static Path tempDir() {

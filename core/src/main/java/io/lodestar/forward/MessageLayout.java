@@ -1,6 +1,5 @@
 package io.lodestar.forward;
 
-import io.lodestar.dns.WireNames;
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -46,7 +45,8 @@ public final class MessageLayout {
 
     /**
      * Reads the readable bytes of {@code buf} (indices untouched). Returns null when they are not a DNS message:
-     * shorter than a header, a name or record running past the end, a label over 63 bytes. Bytes after the last
+     * shorter than a header, a name or record running past the end, a label over 63 bytes, a compression pointer
+     * that does not point back to an earlier name. Bytes after the last
      * record are ignored.
      */
     public static MessageLayout read(ByteBuf buf) {
@@ -61,7 +61,7 @@ public final class MessageLayout {
         }
         int pos = base + HEADER_LENGTH;
         for (int q = 0; q < counts[0]; q++) {
-            pos = WireNames.skipName(buf, pos, end);
+            pos = skipName(buf, base, pos, end);
             if (pos < 0 || pos + 4 > end) {
                 return null;
             }
@@ -79,7 +79,7 @@ public final class MessageLayout {
         int opt = -1;
         for (int r = 0; r < n; r++) {
             starts[r] = pos - base;
-            pos = WireNames.skipName(buf, pos, end);
+            pos = skipName(buf, base, pos, end);
             if (pos < 0 || pos + 10 > end) {
                 return null;
             }
@@ -99,6 +99,35 @@ public final class MessageLayout {
                 starts, types, rdata, opt);
     }
 
+
+    /**
+     * Skips the name at {@code pos} of the message starting at {@code base}; -1 when it is malformed: a label over 63
+     * bytes, a name over 255, past {@code end}, or a compression pointer that does not point back to an earlier name
+     * (RFC 1035 4.1.4: after the header, before the pointer). A pointer into the header would read the ID the relay
+     * replaces (found by UpstreamReplyFuzzTest: the client then got a name made of its own ID bytes).
+     */
+    static int skipName(ByteBuf buf, int base, int pos, int end) {
+        int length = 1;
+        while (pos < end) {
+            int len = buf.getUnsignedByte(pos);
+            if (len == 0) {
+                return pos + 1;
+            }
+            if ((len & 0xC0) == 0xC0) {
+                if (pos + 2 > end) {
+                    return -1;
+                }
+                int target = ((len & 0x3F) << 8) | buf.getUnsignedByte(pos + 1);
+                return target >= HEADER_LENGTH && base + target < pos ? pos + 2 : -1;
+            }
+            length += len + 1;
+            if (len > 63 || length > 255) {
+                return -1;
+            }
+            pos += len + 1;
+        }
+        return -1;
+    }
 
     public int id() {
         return id;

@@ -18,7 +18,7 @@ public final class Relay {
         ADDITIONAL_CUT,
         /** Answer or authority records were left out: TC is set unless {@code setTruncateBit} is off. */
         TRUNCATED,
-        /** Too large and not a readable DNS message: nothing was written. */
+        /** Not a well-formed DNS message: nothing was written. */
         MALFORMED
     }
 
@@ -28,11 +28,18 @@ public final class Relay {
     /**
      * Writes the readable bytes of {@code reply} (indices untouched) at the writer index of {@code out}, with ID
      * {@code clientId}, in at most {@code limit} bytes. {@code setTruncateBit} false clears TC in every relayed
-     * reply, as Mesos-DNS's {@code SetTruncateBit} does.
+     * reply, as Mesos-DNS's {@code SetTruncateBit} does. A reply that {@link MessageLayout} cannot read is not
+     * relayed at all ({@link Result#MALFORMED}).
      */
     public static Result write(ByteBuf reply, int clientId, int limit, boolean setTruncateBit, ByteBuf out) {
         int length = reply.readableBytes();
         int start = out.writerIndex();
+        // Only a well-formed message is relayed, even whole: a name pointing into the header would change meaning
+        // with the client's ID.
+        MessageLayout m = MessageLayout.read(reply);
+        if (m == null) {
+            return Result.MALFORMED;
+        }
         if (length <= limit) {
             out.writeBytes(reply, reply.readerIndex(), length);
             out.setShort(start, clientId);
@@ -41,8 +48,7 @@ public final class Relay {
             }
             return Result.WHOLE;
         }
-        MessageLayout m = MessageLayout.read(reply);
-        if (m == null || m.questionEnd() > limit) {
+        if (m.questionEnd() > limit) {
             return Result.MALFORMED;
         }
         return cut(reply, m, clientId, limit, setTruncateBit, out);

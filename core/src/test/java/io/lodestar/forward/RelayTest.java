@@ -149,4 +149,22 @@ class RelayTest {
         assertThat(in.readerIndex()).isEqualTo(reader);
         assertThat(in.writerIndex()).isEqualTo(writer);
     }
+
+    /** Found by UpstreamReplyFuzzTest: a name pointing into the header would be read from the client's ID. */
+    @Test
+    void aReplyWhoseNamePointsIntoTheHeaderOrForwardIsNotRelayed() {
+        byte[] wire = noerror("leader.mesos.", Type.A, "leader.mesos. 60 A 10.0.0.1").toWire();
+        // The answer's owner is a pointer to the question (0xC00C, right after the question): aim it at offset 1.
+        int owner = 12 + "leader.mesos.".length() + 1 + 4;
+        assertThat(wire[owner] & 0xFF).isEqualTo(0xC0);
+        assertThat(Relay.write(Unpooled.wrappedBuffer(wire), 0xBEEF, 512, true, Unpooled.buffer()))
+                .isEqualTo(Relay.Result.WHOLE);
+
+        wire[owner + 1] = 1;
+        assertThat(Relay.write(Unpooled.wrappedBuffer(wire), 0xBEEF, 512, true, Unpooled.buffer()))
+                .isEqualTo(Relay.Result.MALFORMED);
+        wire[owner + 1] = (byte) (owner + 2);
+        assertThat(Relay.write(Unpooled.wrappedBuffer(wire), 0xBEEF, 512, true, Unpooled.buffer()))
+                .as("a pointer forward").isEqualTo(Relay.Result.MALFORMED);
+    }
 }

@@ -102,9 +102,9 @@ public final class MessageLayout {
 
     /**
      * Skips the name at {@code pos} of the message starting at {@code base}; -1 when it is malformed: a label over 63
-     * bytes, a name over 255, past {@code end}, or a compression pointer that does not point back to an earlier name
-     * (RFC 1035 4.1.4: after the header, before the pointer). A pointer into the header would read the ID the relay
-     * replaces (found by UpstreamReplyFuzzTest: the client then got a name made of its own ID bytes).
+     * bytes, a name over 255, past {@code end}, or a compression pointer that does not lead back to an earlier,
+     * complete name (RFC 1035 4.1.4). Found by UpstreamReplyFuzzTest: a pointer into the header read the ID the
+     * relay replaces, and a pointer to labels running on past the pointer read bytes a cut reply no longer has.
      */
     static int skipName(ByteBuf buf, int base, int pos, int end) {
         int length = 1;
@@ -114,11 +114,7 @@ public final class MessageLayout {
                 return pos + 1;
             }
             if ((len & 0xC0) == 0xC0) {
-                if (pos + 2 > end) {
-                    return -1;
-                }
-                int target = ((len & 0x3F) << 8) | buf.getUnsignedByte(pos + 1);
-                return target >= HEADER_LENGTH && base + target < pos ? pos + 2 : -1;
+                return pos + 2 <= end && pointsBack(buf, base, pos, length) ? pos + 2 : -1;
             }
             length += len + 1;
             if (len > 63 || length > 255) {
@@ -127,6 +123,38 @@ public final class MessageLayout {
             pos += len + 1;
         }
         return -1;
+    }
+
+    /**
+     * True when the pointer at {@code pointer} leads, hop by hop, to a complete name made only of bytes before it:
+     * each target after the header and before the pointer that led there, each label ending before it too, the
+     * whole name ({@code length} bytes so far) at most 255 bytes. Every hop goes strictly backwards, so it ends.
+     */
+    private static boolean pointsBack(ByteBuf buf, int base, int pointer, int length) {
+        int limit = pointer;
+        int at = base + (((buf.getUnsignedByte(pointer) & 0x3F) << 8) | buf.getUnsignedByte(pointer + 1));
+        while (true) {
+            if (at < base + HEADER_LENGTH || at >= limit) {
+                return false;
+            }
+            int len = buf.getUnsignedByte(at);
+            if (len == 0) {
+                return true;
+            }
+            if ((len & 0xC0) == 0xC0) {
+                if (at + 2 > limit) {
+                    return false;
+                }
+                limit = at;
+                at = base + (((len & 0x3F) << 8) | buf.getUnsignedByte(at + 1));
+                continue;
+            }
+            length += len + 1;
+            if (len > 63 || length > 255 || at + len + 1 >= limit) {
+                return false;
+            }
+            at += len + 1;
+        }
     }
 
     public int id() {

@@ -53,8 +53,8 @@ public final class LodestarMetrics implements AutoCloseable {
     private final Timer refreshDuration;
     private final Counter refreshSuccesses;
     private final Map<Enum<?>, Counter> refreshFailures = new ConcurrentHashMap<>();
-    private final Counter leaderChanges;
-    private final Counter eventStreamReconnects;
+    /** Read by the leader change and stream reconnect counters; the bound refresher's, else none (0). */
+    private volatile Refresher boundRefresher;
     private final Map<Enum<?>, Counter[]> httpRequests = new ConcurrentHashMap<>();
     private final Counter[] hostLookups = new Counter[LOOKUP_RESULTS.length];
     private final Counter[] serviceLookups = new Counter[LOOKUP_RESULTS.length];
@@ -83,9 +83,10 @@ public final class LodestarMetrics implements AutoCloseable {
                 .register(registry);
         refreshSuccesses = Counter.builder("lodestar.refresh.successes")
                 .description("Refreshes that produced records (published, or unchanged)").register(registry);
-        leaderChanges = Counter.builder("lodestar.leader.changes")
-                .description("Times the leading Mesos master changed").register(registry);
-        eventStreamReconnects = Counter.builder("lodestar.event.stream.reconnects")
+        FunctionCounter.builder("lodestar.leader.changes", this, m -> m.refresherCount(Refresher::leaderChanges))
+                .description("Times the leading Mesos master changed (the first one found counts)").register(registry);
+        FunctionCounter.builder("lodestar.event.stream.reconnects", this,
+                        m -> m.refresherCount(Refresher::sourceReconnects))
                 .description("Times the Mesos operator event stream was opened again after it ended").register(registry);
         for (int i = 0; i < LOOKUP_RESULTS.length; i++) {
             hostLookups[i] = lookupCounter("hosts", LOOKUP_RESULTS[i]);
@@ -120,6 +121,11 @@ public final class LodestarMetrics implements AutoCloseable {
             }
         }
         prometheus.register(new QueryDurationCollector(queryStats));
+    }
+
+    private double refresherCount(ToDoubleFunction<Refresher> count) {
+        Refresher r = boundRefresher;
+        return r == null ? 0 : count.applyAsDouble(r);
     }
 
     /** Where the DNS query path records each query. */
@@ -210,9 +216,13 @@ public final class LodestarMetrics implements AutoCloseable {
 
     /**
      * Exposes the live refresh's failure counters by {@link FailureReason} (tag {@code reason}), whether a leader is
-     * known and whether leader detection is up. Call once, instead of {@link #registerRefreshFailureReasons}.
+     * known and whether leader detection is up, its leader changes and event stream reconnects, and records each of
+     * its successful refreshes ({@link #refreshSucceeded}). Call once, before the refresher starts, instead of
+     * {@link #registerRefreshFailureReasons}.
      */
     public void bindRefresher(Refresher refresher) {
+        refresher.onRefreshed(this::refreshSucceeded);
+        boundRefresher = refresher;
         RefreshFailures failures = refresher.failures();
         for (FailureReason reason : FailureReason.values()) {
             FunctionCounter.builder("lodestar.refresh.failures", failures, f -> f.count(reason))
@@ -241,16 +251,6 @@ public final class LodestarMetrics implements AutoCloseable {
         if (nanos > 0) {
             refreshDuration.record(nanos, TimeUnit.NANOSECONDS);
         }
-    }
-
-    /** The leading master changed. */
-    public void leaderChanged() {
-        leaderChanges.increment();
-    }
-
-    /** The operator event stream was opened again after it ended. */
-    public void eventStreamReconnected() {
-        eventStreamReconnects.increment();
     }
 
     /** Creates the HTTP request counters, per constant of {@code routes} (tag {@code route}) and status class. */

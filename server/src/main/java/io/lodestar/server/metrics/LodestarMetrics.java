@@ -48,6 +48,7 @@ public final class LodestarMetrics implements AutoCloseable {
     private static final String[] LOOKUP_RESULTS = {"hit", "miss", "outside_domain"};
 
     private final PrometheusMeterRegistry registry;
+    private final PrometheusRegistry prometheus;
     private final QueryStats queryStats = new QueryStats();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private final Timer refreshDuration;
@@ -61,7 +62,7 @@ public final class LodestarMetrics implements AutoCloseable {
 
     /** A registry with the JVM and process meters, the DNS query meters, and the refresh and HTTP meters. */
     public LodestarMetrics() {
-        PrometheusRegistry prometheus = new PrometheusRegistry();
+        prometheus = new PrometheusRegistry();
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, prometheus, Clock.SYSTEM);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -74,7 +75,7 @@ public final class LodestarMetrics implements AutoCloseable {
         Gauge.builder("lodestar.build.info", () -> 1).tag("version", Version.current())
                 .description("Always 1; the version label says which Lodestar runs").register(registry);
 
-        registerQueryMeters(prometheus);
+        registerQueryMeters();
         refreshDuration = Timer.builder("lodestar.refresh.duration")
                 .description("Time of one refresh: fetch or read the state, build the records, publish")
                 .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
@@ -100,7 +101,7 @@ public final class LodestarMetrics implements AutoCloseable {
                 .register(registry);
     }
 
-    private void registerQueryMeters(PrometheusRegistry prometheus) {
+    private void registerQueryMeters() {
         for (int p = 0; p < QueryStats.PROTOCOLS.size(); p++) {
             String protocol = QueryStats.PROTOCOLS.get(p);
             for (int t = 0; t < QueryStats.QTYPES.size(); t++) {
@@ -120,7 +121,19 @@ public final class LodestarMetrics implements AutoCloseable {
                         .register(registry);
             }
         }
-        prometheus.register(new QueryDurationCollector(queryStats));
+        prometheus.register(new DurationCollector("lodestar_dns_request_duration_seconds",
+                "Time from reading a DNS query to having its response ready, by protocol", "protocol",
+                QueryStats.PROTOCOLS, QueryStats.BUCKET_BOUNDS_NANOS, new DurationCollector.Source() {
+                    @Override
+                    public long bucket(int series, int bucket) {
+                        return queryStats.durationBucket(series, bucket);
+                    }
+
+                    @Override
+                    public long sumNanos(int series) {
+                        return queryStats.durationSumNanos(series);
+                    }
+                }));
     }
 
     private double refresherCount(ToDoubleFunction<Refresher> count) {
@@ -139,7 +152,7 @@ public final class LodestarMetrics implements AutoCloseable {
      */
     public void bindDns(DnsServer server) {
         if (server.forwarder() != null) {
-            ForwarderMeters.bind(registry, server.forwarder());
+            ForwarderMeters.bind(registry, prometheus, server.forwarder());
         }
         DnsCounters c = server.counters();
         dnsCounter("lodestar.dns.responses.truncated", c, DnsCounters::truncated,

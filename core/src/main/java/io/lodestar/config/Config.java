@@ -78,6 +78,17 @@ public final class Config {
     private final String mesosAuthentication;
 
     // --- Lodestar keys (docs/configuration.md) ---
+    // Hardening (issue 9)
+    private final int rrlResponsesPerSecond;
+    private final int rrlWindowSeconds;
+    private final int rrlSlip;
+    private final int rrlIpv4PrefixLength;
+    private final int rrlIpv6PrefixLength;
+    private final int stateMaxBytes;
+    private final int streamMaxRecordBytes;
+    private final int httpMaxConnections;
+    private final int httpMaxRequestBytes;
+    private final String httpApiToken;
     private final String stateFile;
     private final int udpMaxResponseSize;
     // Beyond Mesos-DNS (issue 10)
@@ -143,6 +154,17 @@ public final class Config {
         this.mesosCredentials = Objects.requireNonNull(b.mesosCredentials, "mesosCredentials");
         this.iamConfigFile = Objects.requireNonNull(b.iamConfigFile, "iamConfigFile");
         this.mesosAuthentication = Objects.requireNonNull(b.mesosAuthentication, "mesosAuthentication");
+        // Hardening (issue 9)
+        this.rrlResponsesPerSecond = b.rrlResponsesPerSecond;
+        this.rrlWindowSeconds = b.rrlWindowSeconds;
+        this.rrlSlip = b.rrlSlip;
+        this.rrlIpv4PrefixLength = b.rrlIpv4PrefixLength;
+        this.rrlIpv6PrefixLength = b.rrlIpv6PrefixLength;
+        this.stateMaxBytes = b.stateMaxBytes;
+        this.streamMaxRecordBytes = b.streamMaxRecordBytes;
+        this.httpMaxConnections = b.httpMaxConnections;
+        this.httpMaxRequestBytes = b.httpMaxRequestBytes;
+        this.httpApiToken = Objects.requireNonNull(b.httpApiToken, "httpApiToken");
         this.stateFile = Objects.requireNonNull(b.stateFile, "stateFile");
         this.udpMaxResponseSize = b.udpMaxResponseSize;
         // Beyond Mesos-DNS (issue 10)
@@ -220,6 +242,17 @@ public final class Config {
         b.mesosCredentials = mesosCredentials;
         b.iamConfigFile = iamConfigFile;
         b.mesosAuthentication = mesosAuthentication;
+        // Hardening (issue 9)
+        b.rrlResponsesPerSecond = rrlResponsesPerSecond;
+        b.rrlWindowSeconds = rrlWindowSeconds;
+        b.rrlSlip = rrlSlip;
+        b.rrlIpv4PrefixLength = rrlIpv4PrefixLength;
+        b.rrlIpv6PrefixLength = rrlIpv6PrefixLength;
+        b.stateMaxBytes = stateMaxBytes;
+        b.streamMaxRecordBytes = streamMaxRecordBytes;
+        b.httpMaxConnections = httpMaxConnections;
+        b.httpMaxRequestBytes = httpMaxRequestBytes;
+        b.httpApiToken = httpApiToken;
         b.stateFile = stateFile;
         b.udpMaxResponseSize = udpMaxResponseSize;
         // Beyond Mesos-DNS (issue 10)
@@ -322,6 +355,30 @@ public final class Config {
     public Credentials mesosCredentials() { return mesosCredentials; }
     public String iamConfigFile() { return iamConfigFile; }
     public String mesosAuthentication() { return mesosAuthentication; }
+    // Hardening (issue 9), see docs/reliability.md.
+    /** Lodestar: UDP responses per second per client prefix (response rate limiting); 0 (the default) is off. */
+    public int rrlResponsesPerSecond() { return rrlResponsesPerSecond; }
+    /** Lodestar: seconds over which a client prefix's response rate is measured (its debt is forgiven). */
+    public int rrlWindowSeconds() { return rrlWindowSeconds; }
+    /** Lodestar: every Nth response withheld by rate limiting goes out truncated (TC) instead; 0 never. */
+    public int rrlSlip() { return rrlSlip; }
+    /** Lodestar: the IPv4 prefix length that makes one rate-limited client. */
+    public int rrlIpv4PrefixLength() { return rrlIpv4PrefixLength; }
+    /** Lodestar: the IPv6 prefix length that makes one rate-limited client. */
+    public int rrlIpv6PrefixLength() { return rrlIpv6PrefixLength; }
+    /** Lodestar: the largest Mesos state document read (bytes); a larger one fails the refresh. */
+    public int stateMaxBytes() { return stateMaxBytes; }
+    /** Lodestar: the largest record of the operator API event stream (bytes); a larger one drops the stream. */
+    public int streamMaxRecordBytes() { return streamMaxRecordBytes; }
+    /** Lodestar: the most HTTP connections open at once; more are reset on accept. */
+    public int httpMaxConnections() { return httpMaxConnections; }
+    /** Lodestar: the longest HTTP request line, and the most bytes of request headers. */
+    public int httpMaxRequestBytes() { return httpMaxRequestBytes; }
+    /**
+     * Lodestar: when not empty, {@code /v1/config}, {@code /v1/enumerate} and {@code /v1/axfr} require
+     * {@code Authorization: Bearer <token>}. A secret: never logged, echoed or shown by {@link #toString()}.
+     */
+    public String httpApiToken() { return httpApiToken; }
     /**
      * Lodestar: serve from this local Mesos state JSON file instead of a master; empty = use masters/zk. Loaded
      * configs hold an absolute path (a relative one is resolved against the config file's directory).
@@ -433,6 +490,17 @@ public final class Config {
         Credentials mesosCredentials = Credentials.NONE;
         String iamConfigFile = "";
         String mesosAuthentication = "";
+        // Hardening (issue 9): rate limiting off, as in Mesos-DNS; see docs/reliability.md.
+        int rrlResponsesPerSecond = 0;
+        int rrlWindowSeconds = 15;
+        int rrlSlip = 2;
+        int rrlIpv4PrefixLength = 24;
+        int rrlIpv6PrefixLength = 56;
+        int stateMaxBytes = io.lodestar.mesos.StateParser.DEFAULT_MAX_BYTES;
+        int streamMaxRecordBytes = io.lodestar.mesos.StateParser.DEFAULT_MAX_BYTES;
+        int httpMaxConnections = 256;
+        int httpMaxRequestBytes = 8192;
+        String httpApiToken = "";
         String stateFile = "";
         int udpMaxResponseSize = 1232;
         // Beyond Mesos-DNS (issue 10)
@@ -500,6 +568,17 @@ public final class Config {
         public Builder mesosCredentials(Credentials v) { mesosCredentials = v; return this; }
         public Builder iamConfigFile(String v) { iamConfigFile = v; return this; }
         public Builder mesosAuthentication(String v) { mesosAuthentication = v; return this; }
+        // Hardening (issue 9)
+        public Builder rrlResponsesPerSecond(int v) { rrlResponsesPerSecond = v; return this; }
+        public Builder rrlWindowSeconds(int v) { rrlWindowSeconds = v; return this; }
+        public Builder rrlSlip(int v) { rrlSlip = v; return this; }
+        public Builder rrlIpv4PrefixLength(int v) { rrlIpv4PrefixLength = v; return this; }
+        public Builder rrlIpv6PrefixLength(int v) { rrlIpv6PrefixLength = v; return this; }
+        public Builder stateMaxBytes(int v) { stateMaxBytes = v; return this; }
+        public Builder streamMaxRecordBytes(int v) { streamMaxRecordBytes = v; return this; }
+        public Builder httpMaxConnections(int v) { httpMaxConnections = v; return this; }
+        public Builder httpMaxRequestBytes(int v) { httpMaxRequestBytes = v; return this; }
+        public Builder httpApiToken(String v) { httpApiToken = v; return this; }
         public Builder stateFile(String v) { stateFile = v; return this; }
         public Builder udpMaxResponseSize(int v) { udpMaxResponseSize = v; return this; }
         // Beyond Mesos-DNS (issue 10)

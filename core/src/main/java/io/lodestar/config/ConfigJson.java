@@ -63,19 +63,37 @@ final class ConfigJson {
                         + ": more content after the top-level object (" + EXPECTED_OBJECT + ")");
             }
         } catch (JsonProcessingException e) {
-            throw syntaxError(e, field);
+            // Jackson reads a value as it returns its field name, so an unreadable value fails before field is set.
+            String name = field;
+            if (name == null && e.getProcessor() instanceof JsonParser p) {
+                name = currentName(p);
+            }
+            throw syntaxError(e, name);
         } catch (IOException e) {
             throw new UncheckedIOException("reading a string cannot fail", e);
         }
         return values;
     }
 
+    private static String currentName(JsonParser p) {
+        try {
+            return p.currentName();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Keys whose values a syntax error must not quote. */
+    private static final java.util.List<String> SECRET_KEYS = java.util.List.of("mesosCredentials", "httpApiToken");
+
     private static ConfigException syntaxError(JsonProcessingException e, String field) {
         String at = e.getLocation() == null ? "" : " at " + where(e.getLocation());
-        if (field != null && field.equalsIgnoreCase("mesosCredentials")) {
-            // Jackson quotes the offending token, which may be the secret.
-            return new ConfigException(FILE, "not valid JSON" + at
-                    + " in the value of mesosCredentials (details hidden: it holds a secret)");
+        for (String secret : SECRET_KEYS) {
+            if (secret.equalsIgnoreCase(field)) {
+                // Jackson quotes the offending token, which may be the secret.
+                return new ConfigException(FILE, "not valid JSON" + at
+                        + " in the value of " + secret + " (details hidden: it holds a secret)");
+            }
         }
         return new ConfigException(FILE, "not valid JSON" + at + ": " + e.getOriginalMessage());
     }

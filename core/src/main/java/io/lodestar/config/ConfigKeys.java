@@ -2,6 +2,7 @@ package io.lodestar.config;
 
 import static io.lodestar.config.JsonKind.BOOL;
 import static io.lodestar.config.JsonKind.CREDENTIALS;
+import static io.lodestar.config.JsonKind.SECRET;
 import static io.lodestar.config.JsonKind.STRING;
 import static io.lodestar.config.JsonKind.STRING_LIST;
 import static io.lodestar.config.JsonKind.ZONE_MAP;
@@ -29,6 +30,13 @@ final class ConfigKeys {
     private static final double MAX_FORWARD_TIMEOUT_SECONDS = 3600;
     /** Forwarding: ten million cached replies would already take gigabytes. */
     private static final long MAX_FORWARD_CACHE_ENTRIES = 10_000_000;
+
+    /** Hardening: a rate no client prefix needs; the bound keeps the rate limiter's arithmetic in range. */
+    private static final long MAX_RRL_RATE = 100_000;
+    /** Hardening: a state document smaller than this cannot hold a real cluster; lower caps would only mislead. */
+    private static final long MIN_STATE_BYTES = 64 * 1024;
+    /** Hardening: the largest array a JVM allocates. */
+    private static final long MAX_RECORD_BYTES = Integer.MAX_VALUE - 8;
 
     /** Every key, in the order of spec section 2.2 and then Lodestar's. */
     static final List<ConfigKey<?>> ALL = List.of(
@@ -77,6 +85,21 @@ final class ConfigKeys {
             ConfigKey.of("IAMConfigFile", STRING, Config.Builder::iamConfigFile),
             ConfigKey.of("mesosAuthentication", STRING, Config.Builder::mesosAuthentication),
             // Lodestar's keys.
+            // Hardening (issue 9)
+            ConfigKey.of("rrlResponsesPerSecond", wholeNumber(0, MAX_RRL_RATE),
+                    (b, v) -> b.rrlResponsesPerSecond(v.intValue())),
+            ConfigKey.of("rrlWindowSeconds", wholeNumber(1, 3600), (b, v) -> b.rrlWindowSeconds(v.intValue())),
+            ConfigKey.of("rrlSlip", wholeNumber(0, 10), (b, v) -> b.rrlSlip(v.intValue())),
+            ConfigKey.of("rrlIpv4PrefixLength", wholeNumber(8, 32), (b, v) -> b.rrlIpv4PrefixLength(v.intValue())),
+            ConfigKey.of("rrlIpv6PrefixLength", wholeNumber(16, 64), (b, v) -> b.rrlIpv6PrefixLength(v.intValue())),
+            ConfigKey.of("stateMaxBytes", wholeNumber(MIN_STATE_BYTES, INT_MAX),
+                    (b, v) -> b.stateMaxBytes(v.intValue())),
+            ConfigKey.of("streamMaxRecordBytes", wholeNumber(MIN_STATE_BYTES, MAX_RECORD_BYTES),
+                    (b, v) -> b.streamMaxRecordBytes(v.intValue())),
+            ConfigKey.of("httpMaxConnections", wholeNumber(1, INT_MAX), (b, v) -> b.httpMaxConnections(v.intValue())),
+            ConfigKey.of("httpMaxRequestBytes", wholeNumber(1024, 65536),
+                    (b, v) -> b.httpMaxRequestBytes(v.intValue())),
+            ConfigKey.of("httpApiToken", SECRET, Config.Builder::httpApiToken),
             ConfigKey.of("stateFile", STRING, Config.Builder::stateFile),
             ConfigKey.of("udpMaxResponseSize", wholeNumber(512, UINT16_MAX),
                     (b, v) -> b.udpMaxResponseSize(v.intValue())),

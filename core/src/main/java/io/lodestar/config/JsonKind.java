@@ -29,6 +29,8 @@ final class JsonKind<T> {
             new JsonKind<>((key, node, warnings) -> stringList(key, node, ""), List.of());
     static final JsonKind<Map<String, List<String>>> ZONE_MAP = new JsonKind<>(JsonKind::zoneMap, Map.of());
     static final JsonKind<Config.Credentials> CREDENTIALS = new JsonKind<>(JsonKind::credentials, null);
+    /** A string that is a secret: a message about a wrong value never shows it. */
+    static final JsonKind<String> SECRET = new JsonKind<>(JsonKind::secret, null);
 
     private static final int ECHO_LIMIT = 60;
 
@@ -107,6 +109,14 @@ final class JsonKind<T> {
     private static String string(String key, JsonNode node, Consumer<String> warnings) throws ConfigException {
         if (!node.isTextual()) {
             throw wrongType(key, node, "", "a string");
+        }
+        return node.textValue();
+    }
+
+    private static String secret(String key, JsonNode node, Consumer<String> warnings) throws ConfigException {
+        if (!node.isTextual()) {
+            throw new ConfigException(key, "wrong type: got " + describe(node) + " (expected a string; the value is"
+                    + " not shown: it is a secret)");
         }
         return node.textValue();
     }

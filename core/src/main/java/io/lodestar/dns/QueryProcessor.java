@@ -105,8 +105,35 @@ public final class QueryProcessor {
             return;
         }
         Answer answer = select(snapshot, zone, q, result);
-        result.truncated(writer.writeAnswer(out, q, answer, tcp));
+        if (!tcp && q.qtype == Wire.TYPE_ANY && answer.answerCount > 0 && answer.recordCount() > 1) {
+            // RFC 8482 4.1: over UDP, ANY gets one record, so that it amplifies nothing.
+            writer.writeOneRecord(out, q, answer);
+        } else {
+            result.truncated(writer.writeAnswer(out, q, answer, tcp));
+        }
         result.set(Outcome.ANSWERED, answer.rcode);
+    }
+
+    /**
+     * Answers a UDP query whose client is over its response rate (RRL "slip"): a response with TC set and no
+     * records, so that a real client retries over TCP. A message the reader cannot take whole is dropped instead
+     * (nothing written). Never throws, allocates nothing.
+     */
+    public void slip(ByteBuf query, ByteBuf out, QueryResult result) {
+        result.reset();
+        int start = out.writerIndex();
+        try {
+            if (QueryReader.read(query, result.query()) == QueryReader.OK) {
+                writer.writeSlip(out, result.query());
+                result.truncated(true);
+                result.set(Outcome.ANSWERED, Wire.RCODE_NOERROR);
+            }
+        } catch (RuntimeException e) {
+            result.failure(e);
+            out.writerIndex(start);
+            result.set(Outcome.DROPPED, Wire.RCODE_SERVFAIL);
+        }
+        result.responseLength(out.writerIndex() - start);
     }
 
     private void answerWithoutRecords(ByteBuf out, Query q, QueryResult result, Outcome outcome, int rcode) {

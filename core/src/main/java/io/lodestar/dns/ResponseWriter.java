@@ -89,6 +89,41 @@ final class ResponseWriter {
         return truncated;
     }
 
+    /**
+     * RFC 8482 4.1 over UDP: ANY gets one record of the RRset (the first of this rotation, so it rotates too) and
+     * no additional records. The answer is complete as far as ANY goes, so there is no TC: a client that wants the
+     * whole RRset asks for its type. Keeps ANY from turning a small query into a large reply at a spoofed address.
+     */
+    void writeOneRecord(ByteBuf out, Query q, Answer a) {
+        int keep = a.recordEnds[0];
+        int optLength = q.edns ? Wire.OPT_LENGTH : 0;
+        out.ensureWritable(Wire.HEADER_LENGTH + q.questionLength + keep + optLength);
+        writeHeader(out, q, a.rcode, true, false, 1, 1, 0, q.edns ? 1 : 0);
+        out.writeBytes(q.rawQuestion, 0, q.questionLength);
+        int tailStart = out.writerIndex();
+        out.writeBytes(a.tail, 0, keep);
+        int delta = q.nameLength - a.assumedNameLength;
+        if (delta != 0) {
+            relocate(out, tailStart, a, keep, delta);
+        }
+        if (q.edns) {
+            writeOpt(out, q, a.rcode);
+        }
+    }
+
+    /**
+     * Response rate limiting's "slip": header, echoed question and OPT, TC set, no records. It costs no more than
+     * the query, and a real client behind a limited address retries over TCP, which cannot be spoofed.
+     */
+    void writeSlip(ByteBuf out, Query q) {
+        out.ensureWritable(Wire.HEADER_LENGTH + q.questionLength + Wire.OPT_LENGTH);
+        writeHeader(out, q, Wire.RCODE_NOERROR, false, true, 1, 0, 0, q.edns ? 1 : 0);
+        out.writeBytes(q.rawQuestion, 0, q.questionLength);
+        if (q.edns) {
+            writeOpt(out, q, Wire.RCODE_NOERROR);
+        }
+    }
+
     private static void relocate(ByteBuf out, int tailStart, Answer a, int keep, int delta) {
         byte[] tail = a.tail;
         for (int p : a.relocations) {

@@ -3,6 +3,7 @@ package io.lodestar.mesos;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.util.NetUtil;
 import java.io.IOException;
 
 /**
@@ -40,16 +41,17 @@ public record MasterInfo(String id, String address, String pid) {
      * when {@code address} is present, else the deprecated packed {@code ip} (host byte order) and {@code port}.
      * Where upstream produces an unusable address, Lodestar falls back instead (QUIRK 6): a missing
      * {@code address.ip} uses {@code address.hostname}, then the legacy fields, then {@code hostname}; a missing
-     * port is {@value #DEFAULT_PORT}.
+     * port is {@value #DEFAULT_PORT}. A field that is neither an IP literal nor a host name is skipped like a
+     * missing one.
      */
     public static MasterInfo of(JsonNode n) {
         String host = "";
         int port = 0;
         JsonNode address = n.path("address");
         if (address.isObject()) {
-            host = Entries.text(address, "ip");
+            host = usable(Entries.text(address, "ip"));
             if (host.isEmpty()) {
-                host = Entries.text(address, "hostname");
+                host = usable(Entries.text(address, "hostname"));
             }
             port = portOf(address.path("port"));
         }
@@ -57,7 +59,7 @@ public record MasterInfo(String id, String address, String pid) {
             host = legacyIp(n.path("ip"));
         }
         if (host.isEmpty()) {
-            host = Entries.text(n, "hostname");
+            host = usable(Entries.text(n, "hostname"));
         }
         if (port <= 0) {
             port = portOf(n.path("port"));
@@ -75,6 +77,38 @@ public record MasterInfo(String id, String address, String pid) {
             return pid;
         }
         return address.isEmpty() ? "" : "master@" + address;
+    }
+
+    /**
+     * {@code host} when it is an IP literal or a host name (letters, digits, {@code -} and {@code _} in dot-separated
+     * labels), else "": the master client puts it in a URL as it is, so nothing may change the URL's meaning (found
+     * by MasterInfoFuzzTest: {@code "ip": "2001:db8::!"} went into the address).
+     */
+    static String usable(String host) {
+        if (host.isEmpty() || host.length() > 253 || host.indexOf('%') >= 0) {
+            return "";
+        }
+        if (NetUtil.isValidIpV4Address(host) || NetUtil.isValidIpV6Address(host)) {
+            return host;
+        }
+        int label = 0;
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c == '.') {
+                if (label == 0) {
+                    return "";
+                }
+                label = 0;
+            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+                    || c == '_') {
+                if (++label > 63) {
+                    return "";
+                }
+            } else {
+                return "";
+            }
+        }
+        return host;
     }
 
     private static int portOf(JsonNode port) {

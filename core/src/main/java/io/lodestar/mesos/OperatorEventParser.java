@@ -33,8 +33,7 @@ public final class OperatorEventParser {
         try (JsonParser p = JSON.createParser(json)) {
             return parse(p);
         } catch (JsonProcessingException e) {
-            throw new StateException("event is not valid JSON: " + e.getOriginalMessage() + " at "
-                    + e.getLocation().offsetDescription(), e);
+            throw new StateException("event is not valid JSON: " + e.getOriginalMessage() + StateParser.where(e), e);
         } catch (IOException e) {
             throw new StateException("event could not be read: " + e.getMessage(), e);
         }

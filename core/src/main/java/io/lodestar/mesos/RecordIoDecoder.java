@@ -1,20 +1,26 @@
 package io.lodestar.mesos;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**
  * Incremental decoder of RecordIO, the framing of the Mesos operator API event stream: each record is its length
  * in ASCII decimal, a {@code \n}, then exactly that many bytes. Chunks are fed as they arrive off the network; a
- * record (or even its length) may span any number of chunks. Not thread-safe: one decoder per stream.
+ * record (or even its length) may span any number of chunks. A record's buffer grows with the bytes that arrive
+ * (a length is only a claim), within {@code maxRecordBytes}. Not thread-safe: one decoder per stream.
  */
 public final class RecordIoDecoder {
     /** A length needs at most this many digits; more means the stream is not RecordIO. */
     private static final int MAX_DIGITS = 12;
 
+    /** The first buffer of a record; it doubles as bytes arrive, never beyond the announced length. */
+    private static final int FIRST_BUFFER = 64 * 1024;
+
     private final long maxRecordBytes;
     private long length;
     private int digits;
+    private boolean inRecord;
     private byte[] record;
     private int filled;
 
@@ -38,14 +44,18 @@ public final class RecordIoDecoder {
     /** Decodes the remaining bytes of {@code chunk} (consuming them) and hands each completed record to {@code sink}. */
     public void feed(ByteBuffer chunk, Consumer<byte[]> sink) throws FramingException {
         while (chunk.hasRemaining()) {
-            if (record == null) {
+            if (!inRecord) {
                 readLength(chunk, sink);
                 continue;
             }
-            int n = Math.min(chunk.remaining(), record.length - filled);
+            int n = (int) Math.min(chunk.remaining(), length - filled);
+            if (filled + n > record.length) {
+                // A length is only a claim: memory follows the bytes that actually arrive.
+                record = Arrays.copyOf(record, (int) Math.min(length, Math.max(2L * record.length, filled + n)));
+            }
             chunk.get(record, filled, n);
             filled += n;
-            if (filled == record.length) {
+            if (filled == length) {
                 emit(sink);
             }
         }
@@ -58,7 +68,7 @@ public final class RecordIoDecoder {
 
     /** True when the bytes fed so far end inside a record: a stream that ends now was cut short. */
     public boolean midRecord() {
-        return record != null || digits > 0;
+        return inRecord || digits > 0;
     }
 
     private void readLength(ByteBuffer chunk, Consumer<byte[]> sink) throws FramingException {
@@ -85,8 +95,9 @@ public final class RecordIoDecoder {
             throw new FramingException("RecordIO: record of " + length + " bytes exceeds the limit of "
                     + maxRecordBytes);
         }
-        record = new byte[(int) length];
+        record = new byte[(int) Math.min(length, FIRST_BUFFER)];
         filled = 0;
+        inRecord = true;
         if (length == 0) {
             emit(sink);
         }
@@ -95,6 +106,7 @@ public final class RecordIoDecoder {
     private void emit(Consumer<byte[]> sink) {
         byte[] done = record;
         record = null;
+        inRecord = false;
         length = 0;
         digits = 0;
         filled = 0;

@@ -30,21 +30,51 @@ public final class StateParser {
     private StateParser() {
     }
 
-    /** Parses a whole document. The stream is read to its end but not closed. */
+    /** The default cap on a document's size ({@code stateMaxBytes}): 256 MiB, far above the largest real cluster. */
+    public static final int DEFAULT_MAX_BYTES = 256 << 20;
+
+    /** Parses a whole document of at most {@link #DEFAULT_MAX_BYTES}. The stream is read to its end, not closed. */
     public static MesosState parse(InputStream in) throws StateException {
-        try (JsonParser p = JSON.createParser(in)) {
+        return parse(in, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Parses a whole document, failing as soon as more than {@code maxBytes} have been read (the document is
+     * parsed as it arrives, so a huge one never sits in memory whole). The stream is read to its end, not closed.
+     */
+    public static MesosState parse(InputStream in, long maxBytes) throws StateException {
+        try (JsonParser p = JSON.createParser(new SizeLimitedInputStream(in, maxBytes))) {
             return parse(p);
+        } catch (SizeLimitedInputStream.TooLarge e) {
+            throw tooLarge(maxBytes);
         } catch (JsonProcessingException e) {
-            throw new StateException("state is not valid JSON: " + e.getOriginalMessage()
-                    + " at " + e.getLocation().offsetDescription(), e);
+            throw new StateException("state is not valid JSON: " + e.getOriginalMessage() + where(e), e);
         } catch (IOException e) {
             throw new StateException("state could not be read: " + e.getMessage(), e);
         }
     }
 
-    /** Parses a document held in memory. */
+    /** Parses a document held in memory, of at most {@link #DEFAULT_MAX_BYTES}. */
     public static MesosState parse(byte[] json) throws StateException {
-        return parse(new java.io.ByteArrayInputStream(json));
+        return parse(json, DEFAULT_MAX_BYTES);
+    }
+
+    /** Parses a document held in memory, of at most {@code maxBytes}. */
+    public static MesosState parse(byte[] json, long maxBytes) throws StateException {
+        if (json.length > maxBytes) {
+            throw tooLarge(maxBytes);
+        }
+        return parse(new java.io.ByteArrayInputStream(json), maxBytes);
+    }
+
+    /** Where the parser stopped; a broken constraint (nesting too deep, a number too long) has no location. */
+    static String where(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " at " + e.getLocation().offsetDescription();
+    }
+
+    /** The failure of a document over the cap: the refresh keeps the last good records, as for any bad state. */
+    public static StateException tooLarge(long maxBytes) {
+        return new StateException("state is larger than stateMaxBytes (" + maxBytes + " bytes)");
     }
 
     private static MesosState parse(JsonParser p) throws IOException, StateException {

@@ -41,6 +41,10 @@ final class DnsTester {
         return holder;
     }
 
+    QueryProcessor processor() {
+        return processor;
+    }
+
     /** The raw response bytes (empty when dropped). */
     byte[] raw(byte[] query, boolean tcp) {
         PooledByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;

@@ -76,4 +76,16 @@ class MasterInfoTest {
         assertThat(MasterElection.contenders(List.of("json.info_-000000001", "json.info_2147483647")))
                 .containsExactly("json.info_2147483647", "json.info_-000000001");
     }
+
+    /** Found by MasterInfoFuzzTest: a host that is neither an IP literal nor a name went into the URL as it was. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{\"address\": {\"ip\": \"2001:db8::!\", \"port\": 5050}}                               | ''",
+            "{\"address\": {\"ip\": \"10.0.0.1/x?y\", \"hostname\": \"m1\", \"port\": 5050}}       | m1:5050",
+            "{\"address\": {\"ip\": \"fe80::1%eth0\", \"port\": 5050}, \"ip\": 16843009}          | 1.1.1.1:5050",
+            "{\"hostname\": \"evil.example@10.0.0.1\", \"port\": 5050}                              | ''",
+            "{\"hostname\": \"m_1.example-2\", \"port\": 5050}                                     | m_1.example-2:5050"})
+    void aHostThatIsNeitherAnIpNorANameIsSkipped(String json, String address) throws StateException {
+        assertThat(parse(json).address()).isEqualTo(address);
+    }
 }

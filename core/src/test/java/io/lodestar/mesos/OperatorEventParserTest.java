@@ -111,4 +111,13 @@ class OperatorEventParserTest {
     void anEventThatCannotBeUsedFails(String json) {
         assertThatThrownBy(() -> parse(json)).isInstanceOf(StateException.class);
     }
+
+    /** Jackson's constraint errors carry no location; naming one threw before (the StateParser finding, here too). */
+    @Test
+    void anEventNestedTooDeeplyFailsWithAStateException() {
+        String deep = "{\"type\":\"TASK_ADDED\",\"task_added\":" + "[".repeat(100);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(deep)).isInstanceOf(StateException.class)
+                .hasMessageStartingWith("event is not valid JSON: Document nesting depth");
+    }
 }

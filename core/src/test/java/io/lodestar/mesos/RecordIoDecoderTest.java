@@ -94,4 +94,17 @@ class RecordIoDecoderTest {
         assertThatThrownBy(() -> decoder.feed(b, 0, b.length, r -> { }))
                 .hasMessage("RecordIO: record of 999999999 bytes exceeds the limit of 1000");
     }
+
+    @Test
+    void aHugeAnnouncedLengthCostsOnlyTheBytesThatArrive() throws Exception {
+        RecordIoDecoder decoder = new RecordIoDecoder(1 << 30);
+        byte[] start = "900000000\nabcdefghij".getBytes(StandardCharsets.US_ASCII);
+
+        long before = io.lodestar.testing.FuzzBounds.allocatedBytes();
+        decoder.feed(start, 0, start.length, r -> { });
+        long allocated = io.lodestar.testing.FuzzBounds.allocatedBytes() - before;
+
+        assertThat(allocated).as("bytes allocated for a 900 MB claim").isLessThan(1 << 20);
+        assertThat(decoder.midRecord()).isTrue();
+    }
 }

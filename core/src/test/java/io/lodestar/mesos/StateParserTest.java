@@ -22,6 +22,17 @@ class StateParserTest {
         assertThatThrownBy(() -> parse(json)).isInstanceOf(StateException.class).hasMessageStartingWith("state ");
     }
 
+    /** Found by StateParserFuzzTest: Jackson's constraint errors carry no location, and naming one threw. */
+    @Test
+    void aDocumentNestedTooDeeplyOrWithAHugeNumberFailsAsAWhole() {
+        String deep = "{\"leader\": \"master@10.0.0.1:5050\", \"slaves\": [{\"x\": " + "[".repeat(100);
+        assertThatThrownBy(() -> parse(deep)).isInstanceOf(StateException.class)
+                .hasMessageStartingWith("state is not valid JSON: Document nesting depth");
+        String huge = "{\"leader\": \"master@10.0.0.1:5050\", \"slaves\": [{\"x\": " + "9".repeat(2000) + "}]}";
+        assertThatThrownBy(() -> parse(huge)).isInstanceOf(StateException.class)
+                .hasMessageStartingWith("state is not valid JSON: Number value length");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"leader\": \"\"}", "{\"leader\": null, \"slaves\": []}", "{\"leader\": 5}"})
     void aDocumentWithoutALeaderFailsAsAWhole(String json) {

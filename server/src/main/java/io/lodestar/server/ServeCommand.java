@@ -252,7 +252,8 @@ public final class ServeCommand {
                 startLive();
                 return;
             }
-            watcher = new StateFileWatcher(Path.of(config.stateFile()), STATE_FILE_CHECK, this::reload, local::failed);
+            watcher = new StateFileWatcher(Path.of(config.stateFile()), config.stateMaxBytes(), STATE_FILE_CHECK,
+                    this::reload, local::failed);
             if (watcher.loadNow()) {
                 listen();
             }

@@ -1,5 +1,6 @@
 package io.lodestar.server;
 
+import io.lodestar.mesos.StateParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -33,6 +34,7 @@ final class StateFileWatcher implements AutoCloseable {
     }
 
     private final Path file;
+    private final long maxBytes;
     private final Duration period;
     private final Loader loader;
     private final Consumer<Throwable> onFailure;
@@ -41,9 +43,13 @@ final class StateFileWatcher implements AutoCloseable {
     private volatile Stamp attempted;
     private volatile boolean failing;
 
-    /** {@code onFailure} hears of every failed load (reading the file, or the loader's exception). */
-    StateFileWatcher(Path file, Duration period, Loader loader, Consumer<Throwable> onFailure) {
+    /**
+     * A watcher of {@code file} that refuses to read a version larger than {@code maxBytes} ({@code stateMaxBytes});
+     * {@code onFailure} hears of every failed load (reading the file, the size cap, or the loader's exception).
+     */
+    StateFileWatcher(Path file, long maxBytes, Duration period, Loader loader, Consumer<Throwable> onFailure) {
         this.file = Objects.requireNonNull(file, "file");
+        this.maxBytes = maxBytes;
         this.period = period;
         this.loader = loader;
         this.onFailure = onFailure;
@@ -78,6 +84,10 @@ final class StateFileWatcher implements AutoCloseable {
                 return false;
             }
             attempted = stamp;
+            if (stamp.size() > maxBytes) {
+                // Not even read: the cap on a state document holds for files as for masters.
+                throw StateParser.tooLarge(maxBytes);
+            }
             loader.load(Files.readAllBytes(file));
             if (failing) {
                 log.info("state-file: {} loaded again", file);

@@ -31,7 +31,7 @@ final class StateRecords implements AutoCloseable {
     }
 
     RecordSet build(byte[] json) throws StateException {
-        MesosState state = StateParser.parse(json);
+        MesosState state = StateParser.parse(json, config.stateMaxBytes());
         // A local state file stands for static mode (spec 3.2): the configured masters, first = presumed leader.
         List<String> masters = config.masters();
         HostTable hosts = resolver.resolveAll(HostTable.hostnamesIn(state, masters), LOOKUP_TIMEOUT).join();

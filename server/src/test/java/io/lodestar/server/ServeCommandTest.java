@@ -182,6 +182,19 @@ class ServeCommandTest {
     }
 
     @Test
+    void aStateFileOverStateMaxBytesIsNotReadAndKeepsTheLastGoodRecords() throws Exception {
+        byte[] demo = ServeCommand.demoState();
+        Path state = Files.write(dir.resolve("state.json"), demo);
+        running = command.serve(fileConfig(state).stateMaxBytes(demo.length + 1024).build(), null);
+
+        // Valid JSON (white space after the document): only its size keeps it out.
+        Files.writeString(state, new String(demo, java.nio.charset.StandardCharsets.UTF_8) + " ".repeat(4096));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> running.watcherFailing());
+
+        assertThat(rcode("search.marathon.mesos.")).isEqualTo(Rcode.NOERROR);
+    }
+
+    @Test
     void servfailBeforeReadyListensAtOnce() throws Exception {
         Path state = dir.resolve("not-yet.json");
         running = command.serve(fileConfig(state).servfailBeforeReady(true).build(), null);

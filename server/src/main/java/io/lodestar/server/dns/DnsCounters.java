@@ -19,6 +19,9 @@ public final class DnsCounters {
     final LongAdder tcpRejected = new LongAdder();
     final LongAdder tcpIdleClosed = new LongAdder();
     final LongAdder tcpBadFrames = new LongAdder();
+    final LongAdder tcpPipelineFull = new LongAdder();
+    final LongAdder rrlDropped = new LongAdder();
+    final LongAdder rrlSlipped = new LongAdder();
 
     /** Query messages received over UDP (malformed ones included). */
     public long udpQueries() {
@@ -80,12 +83,28 @@ public final class DnsCounters {
         return tcpBadFrames.sum();
     }
 
+    /** Times a TCP connection had {@code tcpMaxQueriesPerConnection} answers waiting, so reading it paused. */
+    public long tcpPipelineFull() {
+        return tcpPipelineFull.sum();
+    }
+
+    /** UDP responses withheld by response rate limiting (the query is counted, nothing is sent). */
+    public long rrlDropped() {
+        return rrlDropped.sum();
+    }
+
+    /** UDP responses that response rate limiting sent truncated (TC, no records) instead of withholding them. */
+    public long rrlSlipped() {
+        return rrlSlipped.sum();
+    }
+
     @Override
     public String toString() {
         return "DnsCounters[udp=" + udpQueries() + ", tcp=" + tcpQueries() + ", answered=" + answered()
                 + ", outsideZone=" + outsideZone() + ", dropped=" + dropped() + ", malformed=" + malformed()
                 + ", truncated=" + truncated() + ", errors=" + errors() + ", tcpConnections=" + tcpConnections()
                 + ", tcpRejected=" + tcpRejected() + ", tcpIdleClosed=" + tcpIdleClosed()
-                + ", tcpBadFrames=" + tcpBadFrames() + "]";
+                + ", tcpBadFrames=" + tcpBadFrames() + ", tcpPipelineFull=" + tcpPipelineFull()
+                + ", rrlDropped=" + rrlDropped() + ", rrlSlipped=" + rrlSlipped() + "]";
     }
 }

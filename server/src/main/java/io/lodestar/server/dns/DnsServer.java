@@ -2,6 +2,7 @@ package io.lodestar.server.dns;
 
 import io.lodestar.config.Config;
 import io.lodestar.dns.QueryProcessor;
+import io.lodestar.server.OverflowLog;
 import io.lodestar.server.forward.Forwarder;
 import io.lodestar.server.metrics.QueryStats;
 import io.netty.bootstrap.Bootstrap;
@@ -50,6 +51,7 @@ public final class DnsServer implements AutoCloseable {
     private final QueryAnswerer answerer;
     private final TcpChannelInitializer tcpInitializer;
     private final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
+    private final OverflowLog rateLimited;
 
     private EventLoopGroup group;
     private Channel tcpChannel;
@@ -80,6 +82,10 @@ public final class DnsServer implements AutoCloseable {
         this.answerer = new QueryAnswerer(processor, counters, stats, config.udpMaxResponseSize(), forwarder);
         this.tcpInitializer = new TcpChannelInitializer(answerer, config.tcpMaxConnections(),
                 config.tcpIdleTimeoutSeconds(), config.tcpMaxQueriesPerConnection());
+        this.rateLimited = new OverflowLog(log, "dns: clients over rrlResponsesPerSecond ("
+                + config.rrlResponsesPerSecond() + " per prefix); their responses are withheld"
+                + (config.rrlSlip() > 0 ? ", one in " + config.rrlSlip() + " sent truncated" : "")
+                + " (counted in lodestar_dns_rrl_dropped_total, lodestar_dns_rrl_slipped_total)");
     }
 
     /**
@@ -155,10 +161,12 @@ public final class DnsServer implements AutoCloseable {
     }
 
     private void bindUdp(InetAddress host, int port) throws BindException {
-        UdpQueryHandler handler = new UdpQueryHandler(answerer);
         int sockets = transport.reusePort() ? threads : 1;
         Iterator<EventExecutor> loops = group.iterator();
         for (int i = 0; i < sockets; i++) {
+            // One handler per socket: each owns its rate limiter, used by that socket's event loop only.
+            UdpQueryHandler handler = new UdpQueryHandler(answerer,
+                    ResponseRateLimiter.forSocket(config, sockets, System.nanoTime()), rateLimited);
             Bootstrap bootstrap = new Bootstrap()
                     .group((EventLoop) loops.next())
                     .channel(transport.datagramChannel())

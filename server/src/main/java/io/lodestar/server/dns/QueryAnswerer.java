@@ -124,6 +124,41 @@ final class QueryAnswerer {
         }
     }
 
+    /**
+     * The truncated response (TC, no records) that response rate limiting sends instead of a withheld one, or
+     * null when the query cannot be read whole (then nothing is sent). Counted as a UDP query and a slip.
+     */
+    ByteBuf slip(ByteBufAllocator alloc, ByteBuf query) {
+        long start = System.nanoTime();
+        counters.udpQueries.increment();
+        counters.rrlSlipped.increment();
+        ByteBuf out = alloc.ioBuffer(udpInitialCapacity, MAX_MESSAGE);
+        try {
+            QueryResult result = RESULTS.get();
+            processor.slip(query, out, result);
+            stats.record(false, result.qtype(), result.rcode(), result.responseLength() > 0,
+                    System.nanoTime() - start);
+            if (result.responseLength() > 0) {
+                ByteBuf response = out;
+                out = null;
+                return response;
+            }
+            return null;
+        } finally {
+            if (out != null) {
+                out.release();
+            }
+        }
+    }
+
+    /** Counts a UDP query whose response rate limiting withheld. */
+    void withheld() {
+        counters.udpQueries.increment();
+        counters.rrlDropped.increment();
+        // Not read, so of no known type; no response.
+        stats.record(false, -1, 0, false, 0);
+    }
+
     /** Counts the outcome; false when there is nothing to send. */
     private boolean count(QueryResult result, boolean tcp) {
         if (result.failure() != null) {

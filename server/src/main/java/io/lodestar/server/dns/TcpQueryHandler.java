@@ -1,5 +1,6 @@
 package io.lodestar.server.dns;
 
+import io.lodestar.server.OverflowLog;
 import io.lodestar.server.forward.ReplySink;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelConfig;
@@ -29,6 +30,7 @@ final class TcpQueryHandler extends ChannelInboundHandlerAdapter implements Chan
 
     private final QueryAnswerer answerer;
     private final int maxPending;
+    private final OverflowLog pipelineFull;
 
     private ChannelHandlerContext ctx;
     /** The forwarder's responses to queries of this connection; each write completes a pending slot. */
@@ -42,8 +44,14 @@ final class TcpQueryHandler extends ChannelInboundHandlerAdapter implements Chan
     private boolean closing;
 
     TcpQueryHandler(QueryAnswerer answerer, int maxPending) {
+        this(answerer, maxPending, null);
+    }
+
+    /** {@code pipelineFull} (may be null) logs the streaks of connections that reach {@code maxPending}. */
+    TcpQueryHandler(QueryAnswerer answerer, int maxPending, OverflowLog pipelineFull) {
         this.answerer = answerer;
         this.maxPending = Math.max(1, maxPending);
+        this.pipelineFull = pipelineFull;
     }
 
     @Override
@@ -140,6 +148,12 @@ final class TcpQueryHandler extends ChannelInboundHandlerAdapter implements Chan
         ChannelConfig config = ctx.channel().config();
         if (config.isAutoRead() != wantRead) {
             config.setAutoRead(wantRead);
+            if (!wantRead && !inputClosed) {
+                answerer.counters().tcpPipelineFull.increment();
+                if (pipelineFull != null) {
+                    pipelineFull.overflow();
+                }
+            }
         }
     }
 

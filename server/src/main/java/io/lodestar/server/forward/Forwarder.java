@@ -4,6 +4,7 @@ import io.lodestar.config.Config;
 import io.lodestar.dns.Query;
 import io.lodestar.forward.AddressFilter;
 import io.lodestar.forward.ReplyCache;
+import io.lodestar.server.OverflowLog;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -52,6 +53,7 @@ public final class Forwarder implements AutoCloseable {
     private final Upstreams upstreams;
     private final AddressFilter allowed;
     private final int maxInFlight;
+    private final OverflowLog capReached;
     private final int cacheEntries;
     /** Null when the cache is off; shared by every loop, since a client's next query may land on another loop. */
     private final ReplyCache cache;
@@ -74,6 +76,8 @@ public final class Forwarder implements AutoCloseable {
         this.upstreams = Upstreams.from(config);
         this.allowed = AddressFilter.parse(config.allowRecursion());
         this.maxInFlight = config.forwardMaxInFlight();
+        this.capReached = new OverflowLog(log, "forward: forwardMaxInFlight (" + maxInFlight + ") queries are"
+                + " waiting for upstreams; more get SERVFAIL at once (counted in lodestar_forward_rejected_total)");
         this.cacheEntries = config.forwardCacheEntries();
         this.cache = cacheEntries == 0 ? null : new ReplyCache(cacheEntries, CACHE_MAX_TTL, CACHE_MAX_NEGATIVE_TTL);
         this.datagramChannel = datagramChannel;
@@ -164,6 +168,7 @@ public final class Forwarder implements AutoCloseable {
         boolean admitted = counters.inFlight.incrementAndGet() <= maxInFlight;
         if (!admitted) {
             counters.inFlight.decrementAndGet();
+            capReached.overflow();
         }
         ReplyCache.Key cacheKey = cache == null ? null : ReplyCache.key(q.lowercaseName(), q.nameLength(),
                 q.qtype(), q.qclass(), q.edns(), q.dnssecOk(), q.checkingDisabled());

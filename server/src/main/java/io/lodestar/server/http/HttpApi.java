@@ -32,6 +32,8 @@ public final class HttpApi implements AutoCloseable {
     private static final Duration BIND_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration QUIET_PERIOD = Duration.ofMillis(50);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(2);
+    /** A connection that sends no request for this long is closed: it holds a slot of httpMaxConnections. */
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
     /** HTTP traffic is operators and pollers: one loop thread, two at most. */
     private static final int LOOP_THREADS = Math.min(2, Runtime.getRuntime().availableProcessors());
     private static final int WORKER_THREADS = 2;
@@ -42,6 +44,7 @@ public final class HttpApi implements AutoCloseable {
     private final LodestarMetrics metrics;
     private final Scheduler worker;
     private final HttpRouter router;
+    private final HttpLimits limits;
     private LoopResources loops;
     private DisposableServer server;
 
@@ -51,8 +54,10 @@ public final class HttpApi implements AutoCloseable {
         this.metrics = metrics;
         this.worker = Schedulers.newBoundedElastic(WORKER_THREADS, WORKER_QUEUE, "lodestar-http-work", 60, true);
         this.router = new HttpRouter(config.enumerationOn(), new MesosDnsApi(config, holder, metrics, worker),
-                new StatusApi(config, readiness, metrics, worker));
+                new StatusApi(config, readiness, metrics, worker), config.httpApiToken());
+        this.limits = new HttpLimits(config.httpMaxConnections(), config.httpMaxRequestBytes());
         metrics.registerHttpRoutes(Route.class);
+        metrics.bindHttpLimits(limits, HttpLimits::openConnections, HttpLimits::rejected, HttpLimits::tooLarge);
     }
 
     /** Binds {@code HTTPListener:httpport}; a {@link BindException} names the address when it cannot. */
@@ -66,6 +71,10 @@ public final class HttpApi implements AutoCloseable {
                     .host(config.httpListener())
                     .port(config.httpPort())
                     .runOn(loops)
+                    .idleTimeout(IDLE_TIMEOUT)
+                    .httpRequestDecoder(spec -> spec.maxInitialLineLength(config.httpMaxRequestBytes())
+                            .maxHeaderSize(config.httpMaxRequestBytes()))
+                    .doOnChannelInit((observer, channel, remote) -> limits.admit(channel))
                     .handle(this::handle)
                     .bindNow(BIND_TIMEOUT);
         } catch (RuntimeException e) {
@@ -92,8 +101,7 @@ public final class HttpApi implements AutoCloseable {
         }
         Reply reply = d.reply();
         return reply.body()
-                .flatMap(bytes -> send(response, d.route(), reply.status(), reply.contentType(), reply.location(),
-                        bytes))
+                .flatMap(bytes -> send(response, d.route(), reply, bytes))
                 .onErrorResume(e -> failed(request, response, d.route(), e));
     }
 
@@ -101,11 +109,11 @@ public final class HttpApi implements AutoCloseable {
     private Mono<Void> failed(HttpServerRequest request, HttpServerResponse response, Route route, Throwable e) {
         String line = request.method() + " " + request.uri();
         worker.schedule(() -> log.warn("http: {} failed", line, e));
-        return send(response, route, 500, Reply.TEXT, null, INTERNAL_ERROR);
+        return send(response, route, new Reply(500, Reply.TEXT, null, null), INTERNAL_ERROR);
     }
 
-    private Mono<Void> send(HttpServerResponse response, Route route, int status, String contentType,
-                            String location, byte[] body) {
+    private Mono<Void> send(HttpServerResponse response, Route route, Reply reply, byte[] body) {
+        int status = reply.status();
         metrics.httpRequest(route, status);
         // Connection: close after every response. The Reactor Netty pinned here can stop reading a keep-alive
         // connection when the next request arrives before the previous one's operations terminated (reactor-netty
@@ -114,10 +122,13 @@ public final class HttpApi implements AutoCloseable {
         // release with the fix can be used.
         response.keepAlive(false)
                 .status(status)
-                .header(HttpHeaderNames.CONTENT_TYPE, contentType)
+                .header(HttpHeaderNames.CONTENT_TYPE, reply.contentType())
                 .header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
-        if (location != null) {
-            response.header(HttpHeaderNames.LOCATION, location);
+        if (reply.location() != null) {
+            response.header(HttpHeaderNames.LOCATION, reply.location());
+        }
+        if (reply.authenticate() != null) {
+            response.header(HttpHeaderNames.WWW_AUTHENTICATE, reply.authenticate());
         }
         return response.sendByteArray(Mono.just(body)).then();
     }

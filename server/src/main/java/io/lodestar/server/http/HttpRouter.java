@@ -15,7 +15,9 @@ import java.util.Locale;
  * 301 to the cleaned path when it holds {@code //}, {@code .} or {@code ..} segments (Go's {@code ServeMux}), 404
  * for an unknown path, 405 for a method other than GET, and on the Mesos-DNS routes 415 for a body that is not
  * JSON and 406 when {@code Accept} rules out JSON, checked in that order (go-restful). A single trailing slash is
- * tolerated. Runs on an HTTP event loop: every handler it calls returns at once.
+ * tolerated. With {@code httpApiToken} set, the routes that show the whole configuration or every record answer 401
+ * unless the request carries the token ({@link BearerToken}). Runs on an HTTP event loop: every handler it calls
+ * returns at once.
  */
 final class HttpRouter {
 
@@ -26,11 +28,18 @@ final class HttpRouter {
     private final boolean enumerationOn;
     private final MesosDnsApi mesosDns;
     private final StatusApi status;
+    private final BearerToken token;
 
     HttpRouter(boolean enumerationOn, MesosDnsApi mesosDns, StatusApi status) {
+        this(enumerationOn, mesosDns, status, "");
+    }
+
+    /** {@code token} not empty: {@code /v1/config}, {@code /v1/enumerate} and {@code /v1/axfr} require it. */
+    HttpRouter(boolean enumerationOn, MesosDnsApi mesosDns, StatusApi status, String token) {
         this.enumerationOn = enumerationOn;
         this.mesosDns = mesosDns;
         this.status = status;
+        this.token = new BearerToken(token);
     }
 
     Dispatch dispatch(HttpMethod method, String uri, HttpHeaders headers) {
@@ -52,6 +61,9 @@ final class HttpRouter {
         }
         if (!HttpMethod.GET.equals(method)) {
             return new Dispatch(route, Reply.text(405, "405: Method Not Allowed"));
+        }
+        if (route.needsToken() && !token.allows(headers.getAll(HttpHeaderNames.AUTHORIZATION))) {
+            return new Dispatch(route, Reply.unauthorized());
         }
         if (route.mesosDns() && hasBody(headers) && !isJson(headers.get(HttpHeaderNames.CONTENT_TYPE))) {
             return new Dispatch(route, Reply.text(415, "415: Unsupported Media Type"));

@@ -5,12 +5,16 @@ import reactor.core.publisher.Mono;
 
 /**
  * What to answer one request with: status, content type, the body (possibly still being computed off the event
- * loop) and, for redirects, the location.
+ * loop), for redirects the location, and for 401 the {@code WWW-Authenticate} challenge.
  */
-record Reply(int status, String contentType, Mono<byte[]> body, String location) {
+record Reply(int status, String contentType, Mono<byte[]> body, String location, String authenticate) {
     static final String JSON = "application/json";
     static final String TEXT = "text/plain; charset=utf-8";
     static final String HTML = "text/html; charset=utf-8";
+
+    Reply(int status, String contentType, Mono<byte[]> body, String location) {
+        this(status, contentType, body, location, null);
+    }
 
     static Reply json(int status, byte[] body) {
         return new Reply(status, JSON, Mono.just(body), null);
@@ -30,6 +34,12 @@ record Reply(int status, String contentType, Mono<byte[]> body, String location)
         String body = "<a href=\"" + location.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;")
                 + "\">Moved Permanently</a>.\n\n";
         return new Reply(301, HTML, Mono.just(body.getBytes(StandardCharsets.UTF_8)), location);
+    }
+
+    /** RFC 6750 3: no token or a wrong one; {@code WWW-Authenticate} says which scheme to use. */
+    static Reply unauthorized() {
+        return new Reply(401, TEXT, Mono.just("401: Unauthorized".getBytes(StandardCharsets.UTF_8)), null,
+                "Bearer realm=\"lodestar\"");
     }
 
     static Reply notFound() {

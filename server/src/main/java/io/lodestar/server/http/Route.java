@@ -5,25 +5,32 @@ package io.lodestar.server.http;
  * The Mesos-DNS routes negotiate JSON ({@link #mesosDns()}); Lodestar's own do not.
  */
 enum Route {
-    VERSION(true),
-    CONFIG(true),
-    HOSTS(true),
-    HOST_PORTS(true),
-    SERVICES(true),
-    ENUMERATE(true),
-    AXFR(true),
-    HEALTH(false),
-    READY(false),
-    METRICS(false),
-    STATUS(false),
-    STATUS_PAGE(false),
+    VERSION(true, false),
+    CONFIG(true, true),
+    HOSTS(true, false),
+    HOST_PORTS(true, false),
+    SERVICES(true, false),
+    ENUMERATE(true, true),
+    AXFR(true, true),
+    HEALTH(false, false),
+    READY(false, false),
+    METRICS(false, false),
+    STATUS(false, false),
+    STATUS_PAGE(false, false),
     /** No route: 404, or the 301 to a cleaned path. */
-    NONE(false);
+    NONE(false, false);
 
     private final boolean mesosDns;
+    private final boolean needsToken;
 
-    Route(boolean mesosDns) {
+    Route(boolean mesosDns, boolean needsToken) {
         this.mesosDns = mesosDns;
+        this.needsToken = needsToken;
+    }
+
+    /** True for the routes that show the whole configuration or every record: {@code httpApiToken} guards them. */
+    boolean needsToken() {
+        return needsToken;
     }
 
     /** True for the routes of spec section 10, which check {@code Accept} and {@code Content-Type} as upstream. */

@@ -41,8 +41,6 @@ import reactor.netty.http.client.HttpClientResponse;
  */
 public final class MasterClient implements AutoCloseable {
     static final int MAX_REDIRECTS = 3;
-    /** The largest event accepted from the stream: a SUBSCRIBED snapshot of a very large cluster. */
-    static final long MAX_EVENT_BYTES = 1L << 30;
     private static final String JSON = "application/json";
 
     private final HttpClient http;
@@ -52,6 +50,10 @@ public final class MasterClient implements AutoCloseable {
     private final Scheduler parser;
     private final Scheduler timer;
     private final SystemResolverGroup resolver;
+    /** {@code stateMaxBytes}: a larger state document fails while it downloads. */
+    private final long maxStateBytes;
+    /** {@code streamMaxRecordBytes}: the largest event (a SUBSCRIBED snapshot of a large cluster) accepted. */
+    private final long maxEventBytes;
 
     /** A client as the config says (TLS, authentication, {@code stateTimeoutSeconds}). */
     public MasterClient(Config config, Scheduler parser) throws IOException {
@@ -70,6 +72,8 @@ public final class MasterClient implements AutoCloseable {
         this.timeout = Duration.ofSeconds(config.stateTimeoutSeconds());
         this.parser = parser;
         this.timer = timer;
+        this.maxStateBytes = config.stateMaxBytes();
+        this.maxEventBytes = config.streamMaxRecordBytes();
         this.auth = switch (config.mesosAuthentication()) {
             case "basic" -> MasterAuth.basic(config.mesosCredentials());
             case "iam" -> new IamTokenCache(IamCredentials.read(Path.of(config.iamConfigFile())), http, clock,
@@ -208,14 +212,14 @@ public final class MasterClient implements AutoCloseable {
         return Mono.defer(() -> {
             ChunkInputStream in = new ChunkInputStream();
             body.subscribe(in);
-            return Mono.fromCallable(() -> StateParser.parse(in)).subscribeOn(parser).doFinally(s -> in.cancel());
+            return Mono.fromCallable(() -> StateParser.parse(in, maxStateBytes)).subscribeOn(parser).doFinally(s -> in.cancel());
         });
     }
 
     /** The body cut into RecordIO records; a body that ends inside a record is an error. */
-    private static Flux<byte[]> records(ByteBufFlux body) {
+    private Flux<byte[]> records(ByteBufFlux body) {
         return Flux.defer(() -> {
-            RecordIoDecoder decoder = new RecordIoDecoder(MAX_EVENT_BYTES);
+            RecordIoDecoder decoder = new RecordIoDecoder(maxEventBytes);
             return body.concatMapIterable(buf -> decode(decoder, buf))
                     .concatWith(Mono.defer(() -> decoder.midRecord()
                             ? Mono.error(new FetchException(FailureReason.STREAM_LOST,

@@ -172,6 +172,12 @@ public final class LodestarMetrics implements AutoCloseable {
                 "TCP connections closed after tcpIdleTimeoutSeconds without traffic");
         dnsCounter("lodestar.dns.tcp.bad.frames", c, DnsCounters::tcpBadFrames,
                 "TCP connections closed because a frame could not be answered");
+        dnsCounter("lodestar.dns.tcp.pipeline.full", c, DnsCounters::tcpPipelineFull,
+                "Times a TCP connection had tcpMaxQueriesPerConnection answers waiting, so it was not read");
+        dnsCounter("lodestar.dns.rrl.dropped", c, DnsCounters::rrlDropped,
+                "UDP responses withheld by response rate limiting");
+        dnsCounter("lodestar.dns.rrl.slipped", c, DnsCounters::rrlSlipped,
+                "UDP responses that response rate limiting sent truncated instead of withholding them");
         Gauge.builder("lodestar.dns.tcp.connections.open", server, DnsServer::openTcpConnections)
                 .description("TCP connections open now").register(registry);
     }
@@ -279,6 +285,23 @@ public final class LodestarMetrics implements AutoCloseable {
                 return byClass;
             });
         }
+    }
+
+    /**
+     * Exposes the HTTP server's caps: connections open, connections reset over {@code httpMaxConnections}, requests
+     * too large. {@code limits} must live as long as the server (the meters hold it weakly).
+     */
+    public <T> void bindHttpLimits(T limits, java.util.function.ToDoubleFunction<T> open,
+                                   java.util.function.ToDoubleFunction<T> rejected,
+                                   java.util.function.ToDoubleFunction<T> tooLarge) {
+        Gauge.builder("lodestar.http.connections.open", limits, open)
+                .description("HTTP connections open now").register(registry);
+        FunctionCounter.builder("lodestar.http.connections.rejected", limits, rejected)
+                .description("HTTP connections reset on accept because httpMaxConnections were open")
+                .register(registry);
+        FunctionCounter.builder("lodestar.http.requests.too.large", limits, tooLarge)
+                .description("HTTP requests refused because their line or headers exceeded httpMaxRequestBytes")
+                .register(registry);
     }
 
     /** An HTTP request to a registered {@code route} was answered with {@code status}. */

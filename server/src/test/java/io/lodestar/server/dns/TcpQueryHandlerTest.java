@@ -89,6 +89,7 @@ class TcpQueryHandlerTest {
             channel.writeInbound(copy(concat(frame(1), frame(2), frame(3), frame(4), frame(5)), 0, 5 * frame(1).length));
 
             assertThat(held.ids()).containsExactly(1, 2);
+            assertThat(counters.tcpPipelineFull()).as("the pause is counted").isEqualTo(1);
             assertThat(channel.config().isAutoRead()).as("reading paused at 2 waiting answers").isFalse();
 
             held.completeAll();

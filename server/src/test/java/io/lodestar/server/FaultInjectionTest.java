@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.lodestar.config.Config;
+import io.lodestar.server.dns.BlockHoundSupport;
 import io.lodestar.server.mesos.FailureReason;
 import io.lodestar.server.mesos.StateJson;
 import io.lodestar.server.mesos.ZkMasters;
@@ -35,6 +36,7 @@ import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.test.TestingServer;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Rcode;
 
@@ -64,6 +66,15 @@ class FaultInjectionTest {
     private LoadGenerator load;
     private volatile long changeAt = Long.MAX_VALUE;
     private volatile long goneAt = Long.MAX_VALUE;
+
+    /**
+     * BlockHound watches the event loops, and must be in place before any Reactor scheduler thread parks: installed
+     * later, it finds them inside a wait it did not see begin and breaks their queues for the next tests.
+     */
+    @BeforeAll
+    static void blockHound() {
+        BlockHoundSupport.install();
+    }
 
     @AfterEach
     void stop() throws Exception {

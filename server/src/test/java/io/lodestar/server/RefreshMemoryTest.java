@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.lodestar.config.Config;
+import io.lodestar.server.dns.BlockHoundSupport;
 import io.lodestar.server.mesos.StateJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +47,15 @@ class RefreshMemoryTest {
             .bindAddress("127.0.0.1").disableRequestJournal());
     private ServeCommand.Running running;
     private int version;
+
+    /**
+     * BlockHound watches the event loops, and must be in place before any Reactor scheduler thread parks: installed
+     * later, it finds them inside a wait it did not see begin and breaks their queues for the next tests.
+     */
+    @BeforeAll
+    static void blockHound() {
+        BlockHoundSupport.install();
+    }
 
     @AfterEach
     void stop() {

@@ -16,6 +16,7 @@ import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,11 @@ class RateLimitTest {
     private final Logger serverLog = (Logger) LoggerFactory.getLogger(DnsServer.class);
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
     private DnsServer server;
+
+    @BeforeAll
+    static void blockHound() {
+        BlockHoundSupport.install();
+    }
 
     @BeforeEach
     void listen() {

@@ -7,12 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** What {@code lodestar -demo} prints once it listens: {@code dig} commands, taken from the served records. */
+/**
+ * What {@code lodestar -demo} prints once it listens: {@code dig} and {@code curl} commands that work as printed,
+ * taken from the served records.
+ */
 final class DemoHelp {
     private DemoHelp() {
     }
 
-    static String text(RecordSet records, Config config, int port) {
+    /** The commands for DNS on {@code port} and, when {@code httpPort} is not negative, the HTTP API on it. */
+    static String text(RecordSet records, Config config, int port, int httpPort) {
         String dig = "dig @" + config.listener() + " -p " + port + " ";
         StringBuilder b = new StringBuilder("Try:\n");
         String leader = "leader." + config.domainFqdn();
@@ -28,6 +32,16 @@ final class DemoHelp {
             }
         });
         b.append("  ").append(dig).append("missing.").append(config.domainFqdn()).append(" A\n");
+        if (httpPort >= 0) {
+            String base = "http://" + config.httpListener() + ":" + httpPort;
+            exampleTask(records, config).ifPresent(task -> {
+                b.append("  curl -s ").append(base).append("/v1/hosts/").append(task).append('\n');
+                String srv = "_" + task.replaceFirst("\\.", "._tcp.");
+                if (records.srv().containsKey(srv)) {
+                    b.append("  curl -s ").append(base).append("/v1/services/").append(srv).append('\n');
+                }
+            });
+        }
         b.append("Stop with Ctrl-C.\n");
         return b.toString();
     }

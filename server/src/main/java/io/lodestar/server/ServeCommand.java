@@ -146,7 +146,7 @@ public final class ServeCommand {
             out.println("lodestar: serving HTTP on " + base + "/ (status page; /v1/..., /health, /ready, /metrics)");
         }
         if (demo && started.records() != null && started.server().udpPort() >= 0) {
-            out.print(DemoHelp.text(started.records(), config, started.server().udpPort()));
+            out.print(DemoHelp.text(started.records(), config, started.server().udpPort(), http == null ? -1 : http.getPort()));
         }
     }
 
@@ -172,7 +172,9 @@ public final class ServeCommand {
 
     /** The demo's configuration: loopback only, port {@value #DEMO_PORT}, every other key at its default. */
     static Config demoConfig() {
-        return Config.builder().listener(DEMO_LISTENER).port(DEMO_PORT).httpListener(DEMO_LISTENER).build();
+        // No forwarding: the demo answers its own zone and refuses other names, so it sends nothing off this machine.
+        return Config.builder().listener(DEMO_LISTENER).port(DEMO_PORT).httpListener(DEMO_LISTENER).externalOn(false)
+                .build();
     }
 
     /** The embedded demo state, or null when this build lacks it. */

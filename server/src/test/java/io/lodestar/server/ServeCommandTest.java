@@ -73,10 +73,21 @@ class ServeCommandTest {
         String dig = which("dig");
         assumeTrue(dig != null, "dig is not installed (apt-get install dnsutils): skipping the printed-commands check");
         running = command.serve(demoConfig(), ServeCommand.demoState());
-        String help = DemoHelp.text(running.records(), demoConfig(), running.server().udpPort());
+        String help = DemoHelp.text(running.records(), demoConfig(), running.server().udpPort(),
+                running.httpAddress().getPort());
 
         List<String> commands = help.lines().map(String::strip).filter(l -> l.startsWith("dig ")).toList();
         assertThat(commands).hasSizeGreaterThanOrEqualTo(5);
+        List<String> curls = help.lines().map(String::strip).filter(l -> l.startsWith("curl ")).toList();
+        assertThat(curls).hasSize(2);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String line : curls) {
+            String url = line.substring(line.lastIndexOf(' ') + 1);
+            java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(line).isEqualTo(200);
+            assertThat(r.body()).as(line).contains("127.0.0.1").doesNotContain("\"ip\": \"\"");
+        }
         for (String line : commands) {
             String output = run(line.split(" "));
             if (line.contains(" missing.")) {

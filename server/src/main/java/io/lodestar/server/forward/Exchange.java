@@ -40,6 +40,8 @@ final class Exchange {
     /** The number of the current attempt; callbacks of earlier attempts are stale. */
     int attempt;
     Upstream current;
+    /** {@link System#nanoTime()} when the current attempt began. */
+    long attemptStart;
     /** The pending-table key of the current UDP attempt, or -1. */
     long currentKey = -1;
     boolean retryingOverTcp;

@@ -159,6 +159,7 @@ final class LoopForwarder {
         int attempt = ++x.attempt;
         x.current = u;
         x.currentKey = -1;
+        x.attemptStart = System.nanoTime();
         x.timer = loop.schedule(() -> timedOut(x, attempt), settings.timeoutNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -220,7 +221,7 @@ final class LoopForwarder {
         pending.remove(key);
         boolean current = key == x.currentKey;
         if (current) {
-            u.answered();
+            u.answered(System.nanoTime() - x.attemptStart);
         } else {
             counters.lateReplies.increment();
         }
@@ -237,7 +238,7 @@ final class LoopForwarder {
             return;
         }
         if (!x.retryingOverTcp) {
-            x.current.answered();
+            x.current.answered(System.nanoTime() - x.attemptStart);
         }
         onReply(x, reply, true, false);
     }

@@ -1,5 +1,6 @@
 package io.lodestar.server.forward;
 
+import io.lodestar.server.metrics.DurationHistogram;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +20,11 @@ public final class Upstream {
     private static final Logger log = LoggerFactory.getLogger(Upstream.class);
     static final long FIRST_PROBE_NANOS = TimeUnit.SECONDS.toNanos(1);
     static final long MAX_PROBE_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** Reply time buckets: from 0.5 ms (a resolver next door) to 5 s (above any sensible forwardTimeoutSeconds). */
+    private static final long[] LATENCY_BOUNDS_NANOS = {
+        500_000, 1_000_000, 2_500_000, 5_000_000, 10_000_000, 25_000_000, 50_000_000, 100_000_000,
+        250_000_000, 500_000_000, 1_000_000_000, 2_500_000_000L, 5_000_000_000L,
+    };
 
     private final int index;
     private final InetSocketAddress address;
@@ -28,6 +34,7 @@ public final class Upstream {
     private volatile long probeGap = FIRST_PROBE_NANOS;
     private final LongAdder answers = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final DurationHistogram latency = new DurationHistogram(LATENCY_BOUNDS_NANOS);
 
     Upstream(int index, InetSocketAddress address) {
         this.index = index;
@@ -63,9 +70,18 @@ public final class Upstream {
         return failures.sum();
     }
 
-    /** A reply arrived in time: healthy again if it was failing. */
-    void answered() {
+    /**
+     * The time from sending each attempt to this upstream until its reply was accepted (the replies counted by
+     * {@link #answers()}); written by the event loops into their own buckets.
+     */
+    public DurationHistogram latency() {
+        return latency;
+    }
+
+    /** A reply arrived in time, {@code nanos} after the attempt was sent: healthy again if it was failing. */
+    void answered(long nanos) {
         answers.increment();
+        latency.record(nanos);
         int failed = consecutiveFailures.getAndSet(0);
         if (failing.compareAndSet(true, false)) {
             probeGap = FIRST_PROBE_NANOS;

@@ -17,4 +17,9 @@ public interface StateSource {
      * retries every failure with backoff and never completes or errors by itself.
      */
     Mono<Void> run(StateSink sink);
+
+    /** Times the source's connection to the master was opened again after it ended, since start; 0 by default. */
+    default long reconnects() {
+        return 0;
+    }
 }

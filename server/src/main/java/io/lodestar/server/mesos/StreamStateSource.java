@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -58,6 +59,8 @@ public final class StreamStateSource implements StateSource {
     private volatile long skippedEvents;
     /** Failed connections in a row; reset by a SUBSCRIBED. Touched from several workers, one at a time. */
     private final AtomicInteger failures = new AtomicInteger();
+    /** Subscriptions a master accepted (2xx), since start. */
+    private final AtomicLong opened = new AtomicLong();
 
     /** A source as the config says, on {@code client}. */
     public StreamStateSource(LeaderDetector detector, MasterClient client, Config config, Scheduler timer,
@@ -95,6 +98,12 @@ public final class StreamStateSource implements StateSource {
     /** Events that could not be read and were skipped, since start. */
     public long skippedEvents() {
         return skippedEvents;
+    }
+
+    /** Times a master accepted the subscription again after the stream's first connection ended. */
+    @Override
+    public long reconnects() {
+        return Math.max(0, opened.get() - 1);
     }
 
     @Override
@@ -175,6 +184,7 @@ public final class StreamStateSource implements StateSource {
         Consumer<String> connected = master -> {
             c.master.set(master);
             lastLeader = master;
+            opened.incrementAndGet();
         };
         Flux<byte[]> chain = Flux.defer(() -> subscriber.subscribe(candidates.get(0), connected));
         for (String next : candidates.subList(1, candidates.size())) {

@@ -6,18 +6,21 @@ import io.lodestar.server.forward.Upstream;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The forwarder's meters, read at scrape time from its {@link ForwarderCounters} and from each configured
- * {@link Upstream} (tag {@code upstream}, an {@code ip:port} from the configuration: a fixed list).
+ * {@link Upstream} (tag {@code upstream}, an {@code ip:port} from the configuration: a fixed list), and each
+ * upstream's reply time histogram ({@code lodestar_forward_duration_seconds}, per-thread buckets).
  */
 final class ForwarderMeters {
     private ForwarderMeters() {
     }
 
-    static void bind(MeterRegistry registry, Forwarder forwarder) {
+    static void bind(MeterRegistry registry, PrometheusRegistry prometheus, Forwarder forwarder) {
         ForwarderCounters c = forwarder.counters();
         counter(registry, "lodestar.forward.requests", c, ForwarderCounters::forwarded,
                 "Queries outside the domain taken over by the forwarder (cache hits and cap rejections included)");
@@ -60,6 +63,24 @@ final class ForwarderMeters {
                     .description("1 while an upstream answers in time, 0 while it is failing (tried last)")
                     .register(registry);
         }
+        List<Upstream> upstreams = List.copyOf(forwarder.upstreams());
+        if (upstreams.isEmpty()) {
+            return;
+        }
+        prometheus.register(new DurationCollector("lodestar_forward_duration_seconds",
+                "Time from sending an attempt to an upstream until its reply is accepted, by upstream", "upstream",
+                upstreams.stream().map(u -> hostPort(u.address())).toList(), upstreams.get(0).latency().boundsNanos(),
+                new DurationCollector.Source() {
+                    @Override
+                    public long bucket(int series, int bucket) {
+                        return upstreams.get(series).latency().bucket(bucket);
+                    }
+
+                    @Override
+                    public long sumNanos(int series) {
+                        return upstreams.get(series).latency().sumNanos();
+                    }
+                }));
     }
 
     private static void counter(MeterRegistry registry, String name, ForwarderCounters counters,

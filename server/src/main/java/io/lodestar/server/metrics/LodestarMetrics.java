@@ -48,20 +48,21 @@ public final class LodestarMetrics implements AutoCloseable {
     private static final String[] LOOKUP_RESULTS = {"hit", "miss", "outside_domain"};
 
     private final PrometheusMeterRegistry registry;
+    private final PrometheusRegistry prometheus;
     private final QueryStats queryStats = new QueryStats();
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
     private final Timer refreshDuration;
     private final Counter refreshSuccesses;
     private final Map<Enum<?>, Counter> refreshFailures = new ConcurrentHashMap<>();
-    private final Counter leaderChanges;
-    private final Counter eventStreamReconnects;
+    /** Read by the leader change and stream reconnect counters; the bound refresher's, else none (0). */
+    private volatile Refresher boundRefresher;
     private final Map<Enum<?>, Counter[]> httpRequests = new ConcurrentHashMap<>();
     private final Counter[] hostLookups = new Counter[LOOKUP_RESULTS.length];
     private final Counter[] serviceLookups = new Counter[LOOKUP_RESULTS.length];
 
     /** A registry with the JVM and process meters, the DNS query meters, and the refresh and HTTP meters. */
     public LodestarMetrics() {
-        PrometheusRegistry prometheus = new PrometheusRegistry();
+        prometheus = new PrometheusRegistry();
         registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT, prometheus, Clock.SYSTEM);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
@@ -74,7 +75,7 @@ public final class LodestarMetrics implements AutoCloseable {
         Gauge.builder("lodestar.build.info", () -> 1).tag("version", Version.current())
                 .description("Always 1; the version label says which Lodestar runs").register(registry);
 
-        registerQueryMeters(prometheus);
+        registerQueryMeters();
         refreshDuration = Timer.builder("lodestar.refresh.duration")
                 .description("Time of one refresh: fetch or read the state, build the records, publish")
                 .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
@@ -83,9 +84,10 @@ public final class LodestarMetrics implements AutoCloseable {
                 .register(registry);
         refreshSuccesses = Counter.builder("lodestar.refresh.successes")
                 .description("Refreshes that produced records (published, or unchanged)").register(registry);
-        leaderChanges = Counter.builder("lodestar.leader.changes")
-                .description("Times the leading Mesos master changed").register(registry);
-        eventStreamReconnects = Counter.builder("lodestar.event.stream.reconnects")
+        FunctionCounter.builder("lodestar.leader.changes", this, m -> m.refresherCount(Refresher::leaderChanges))
+                .description("Times the leading Mesos master changed (the first one found counts)").register(registry);
+        FunctionCounter.builder("lodestar.event.stream.reconnects", this,
+                        m -> m.refresherCount(Refresher::sourceReconnects))
                 .description("Times the Mesos operator event stream was opened again after it ended").register(registry);
         for (int i = 0; i < LOOKUP_RESULTS.length; i++) {
             hostLookups[i] = lookupCounter("hosts", LOOKUP_RESULTS[i]);
@@ -99,7 +101,7 @@ public final class LodestarMetrics implements AutoCloseable {
                 .register(registry);
     }
 
-    private void registerQueryMeters(PrometheusRegistry prometheus) {
+    private void registerQueryMeters() {
         for (int p = 0; p < QueryStats.PROTOCOLS.size(); p++) {
             String protocol = QueryStats.PROTOCOLS.get(p);
             for (int t = 0; t < QueryStats.QTYPES.size(); t++) {
@@ -119,7 +121,24 @@ public final class LodestarMetrics implements AutoCloseable {
                         .register(registry);
             }
         }
-        prometheus.register(new QueryDurationCollector(queryStats));
+        prometheus.register(new DurationCollector("lodestar_dns_request_duration_seconds",
+                "Time from reading a DNS query to having its response ready, by protocol", "protocol",
+                QueryStats.PROTOCOLS, QueryStats.BUCKET_BOUNDS_NANOS, new DurationCollector.Source() {
+                    @Override
+                    public long bucket(int series, int bucket) {
+                        return queryStats.durationBucket(series, bucket);
+                    }
+
+                    @Override
+                    public long sumNanos(int series) {
+                        return queryStats.durationSumNanos(series);
+                    }
+                }));
+    }
+
+    private double refresherCount(ToDoubleFunction<Refresher> count) {
+        Refresher r = boundRefresher;
+        return r == null ? 0 : count.applyAsDouble(r);
     }
 
     /** Where the DNS query path records each query. */
@@ -133,7 +152,7 @@ public final class LodestarMetrics implements AutoCloseable {
      */
     public void bindDns(DnsServer server) {
         if (server.forwarder() != null) {
-            ForwarderMeters.bind(registry, server.forwarder());
+            ForwarderMeters.bind(registry, prometheus, server.forwarder());
         }
         DnsCounters c = server.counters();
         dnsCounter("lodestar.dns.responses.truncated", c, DnsCounters::truncated,
@@ -216,9 +235,13 @@ public final class LodestarMetrics implements AutoCloseable {
 
     /**
      * Exposes the live refresh's failure counters by {@link FailureReason} (tag {@code reason}), whether a leader is
-     * known and whether leader detection is up. Call once, instead of {@link #registerRefreshFailureReasons}.
+     * known and whether leader detection is up, its leader changes and event stream reconnects, and records each of
+     * its successful refreshes ({@link #refreshSucceeded}). Call once, before the refresher starts, instead of
+     * {@link #registerRefreshFailureReasons}.
      */
     public void bindRefresher(Refresher refresher) {
+        refresher.onRefreshed(this::refreshSucceeded);
+        boundRefresher = refresher;
         RefreshFailures failures = refresher.failures();
         for (FailureReason reason : FailureReason.values()) {
             FunctionCounter.builder("lodestar.refresh.failures", failures, f -> f.count(reason))
@@ -247,16 +270,6 @@ public final class LodestarMetrics implements AutoCloseable {
         if (nanos > 0) {
             refreshDuration.record(nanos, TimeUnit.NANOSECONDS);
         }
-    }
-
-    /** The leading master changed. */
-    public void leaderChanged() {
-        leaderChanges.increment();
-    }
-
-    /** The operator event stream was opened again after it ended. */
-    public void eventStreamReconnected() {
-        eventStreamReconnects.increment();
     }
 
     /** Creates the HTTP request counters, per constant of {@code routes} (tag {@code route}) and status class. */

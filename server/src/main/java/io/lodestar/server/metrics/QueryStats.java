@@ -101,11 +101,6 @@ public final class QueryStats {
     }
 
     private static int bucket(long nanos) {
-        for (int i = 0; i < BUCKET_BOUNDS_NANOS.length; i++) {
-            if (nanos <= BUCKET_BOUNDS_NANOS[i]) {
-                return i;
-            }
-        }
-        return BUCKET_BOUNDS_NANOS.length;
+        return DurationHistogram.bucket(BUCKET_BOUNDS_NANOS, nanos);
     }
 }

@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,10 @@ public final class Refresher implements StateSink, AutoCloseable {
     private final RefreshFailures failures = new RefreshFailures();
     private final AtomicReference<RefreshStatus> status;
     private final Sinks.One<Long> firstPublish = Sinks.one();
+    private final LongAdder leaderChanges = new LongAdder();
+    /** The last leader named (by the detector, or with static masters by the master that answered); "" for none. */
+    private final AtomicReference<String> lastLeader = new AtomicReference<>("");
+    private volatile LongConsumer onRefreshed = nanos -> { };
     private Disposable running;
     private Disposable watching;
 
@@ -80,7 +86,12 @@ public final class Refresher implements StateSink, AutoCloseable {
         }
         detector.start();
         if (detector.detectsLeader()) {
-            watching = detector.changes().subscribe(m -> status.updateAndGet(s -> s.detected(m)));
+            watching = detector.changes().subscribe(m -> {
+                status.updateAndGet(s -> s.detected(m));
+                if (m.detectorUp()) {
+                    leaderSeen(m.leader());
+                }
+            });
         }
         running = source.run(this).subscribe(v -> { },
                 e -> log.error("refresh: the pipeline stopped, which it never should", e));
@@ -95,6 +106,29 @@ public final class Refresher implements StateSink, AutoCloseable {
         return failures;
     }
 
+    /**
+     * Times the leader changed, since start: each leader the detector names that differs from the last one it named
+     * (the first one counts; "no leader" does not, nor does the same leader again after it); with static masters,
+     * each time the state comes from another master than the last refresh's.
+     */
+    public long leaderChanges() {
+        return leaderChanges.sum();
+    }
+
+    /** Times the source reopened its connection to the master after it ended (the event stream); 0 when polling. */
+    public long sourceReconnects() {
+        return source.reconnects();
+    }
+
+    /**
+     * Calls {@code listener} after each successful refresh with its duration in nanoseconds, timed from the start of
+     * {@link #publish} (resolve the hostnames, build, publish; the fetch or the event stream before it is not
+     * included). Set once, before {@link #start()}; it runs on the refresh scheduler and must not block.
+     */
+    public void onRefreshed(LongConsumer listener) {
+        onRefreshed = listener;
+    }
+
     /** Emits the serial of the first snapshot published, once. */
     public Mono<Long> firstPublish() {
         return firstPublish.asMono();
@@ -103,12 +137,13 @@ public final class Refresher implements StateSink, AutoCloseable {
     @Override
     public Mono<Void> publish(MesosState state, String master) {
         return Mono.defer(() -> {
+            long start = System.nanoTime();
             List<String> masters = detector.current().list();
             MesosState held = hold(state);
             return Mono.fromFuture(resolver.resolveAll(HostTable.hostnamesIn(held, masters), LOOKUP_TIMEOUT))
                     .publishOn(builder)
                     .map(hosts -> build(held, masters, hosts))
-                    .doOnNext(built -> succeeded(master, built))
+                    .doOnNext(built -> succeeded(master, built, System.nanoTime() - start))
                     .then();
         }).onErrorResume(e -> {
             log.error("refresh: building the records failed", e);
@@ -144,7 +179,11 @@ public final class Refresher implements StateSink, AutoCloseable {
         return built;
     }
 
-    private void succeeded(String master, RecordSet built) {
+    private void succeeded(String master, RecordSet built, long nanos) {
+        if (!detector.detectsLeader()) {
+            leaderSeen(master);
+        }
+        onRefreshed.accept(nanos);
         Instant now = clock.instant();
         RefreshStatus before = status.getAndUpdate(s -> s.succeeded(master, now, holder.serial()));
         if (before.failing()) {
@@ -154,6 +193,12 @@ public final class Refresher implements StateSink, AutoCloseable {
         if (!before.published()) {
             log.info("refresh: first records from {}: {} (serial {})", master, built, holder.serial());
             firstPublish.tryEmitValue(holder.serial());
+        }
+    }
+
+    private void leaderSeen(String leader) {
+        if (!leader.isEmpty() && !leader.equals(lastLeader.getAndSet(leader))) {
+            leaderChanges.increment();
         }
     }
 

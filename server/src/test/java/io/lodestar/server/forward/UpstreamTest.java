@@ -61,7 +61,7 @@ class UpstreamTest {
         u.failed(0, "timeout", false);
         assertThat(u.claimProbe(S)).isTrue();
         u.failed(S, "timeout", true);
-        u.answered();
+        u.answered(1_000_000);
         assertThat(u.failing()).isFalse();
         assertThat(u.consecutiveFailures()).isZero();
         assertThat(u.answers()).isEqualTo(1);

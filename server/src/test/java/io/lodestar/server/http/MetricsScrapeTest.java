@@ -120,6 +120,11 @@ class MetricsScrapeTest {
         assertThat(delta(before, after, "lodestar_forward_failures_total{reason=\"timeout\"}")).isEqualTo(1);
         assertThat(delta(before, after, "lodestar_forward_upstream_failures_total{" + dead + "}")).isEqualTo(1);
         assertThat(delta(before, after, "lodestar_forward_upstream_answers_total{" + live + "}")).isEqualTo(1);
+        assertThat(delta(before, after, "lodestar_forward_duration_seconds_count{" + live + "}"))
+                .as("one reply accepted from the live upstream").isEqualTo(1);
+        assertThat(delta(before, after, "lodestar_forward_duration_seconds_sum{" + live + "}")).isPositive();
+        assertThat(delta(before, after, "lodestar_forward_duration_seconds_count{" + dead + "}"))
+                .as("a timed-out attempt is not timed").isZero();
         assertThat(PrometheusText.value(after, "lodestar_forward_upstream_up{" + dead + "}")).isZero();
         assertThat(PrometheusText.value(after, "lodestar_forward_upstream_up{" + live + "}")).isEqualTo(1);
         assertThat(PrometheusText.value(after, "lodestar_forward_in_flight")).isZero();

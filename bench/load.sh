@@ -148,7 +148,9 @@ log "start-up to first answer on the demo state: ${demo_sorted}ms"
 
 # ---- servers --------------------------------------------------------------------------------------------------
 t0=$(date +%s%N)
-taskset -c "$server_cpu" "$here/lodestar" -config "$work/lodestar.json" > "$work/lodestar.log" 2>&1 &
+# JAVA_TOOL_OPTIONS adds a GC log without replacing the launcher's flags: each run counts the pauses inside it.
+JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:-} -Xlog:gc:file=$work/gc.log:timemillis" \
+  taskset -c "$server_cpu" "$here/lodestar" -config "$work/lodestar.json" > "$work/lodestar.log" 2>&1 &
 lpid=$!
 pids+=("$lpid")
 if ! lstart_ms=$(wait_answer "$lport" "$t0"); then log "lodestar did not answer; its log:"; tail -20 "$work/lodestar.log" >&2; exit 1; fi
@@ -204,24 +206,30 @@ results="$work/results.tsv"
 # run NAME PID PORT WORKLOAD FILE [MAXQPS]
 run() {
   local name="$1" pid="$2" port="$3" workload="$4" file="$5" qps="${6:-}"
-  local out="$work/dnsperf-$name-$workload.txt" c0 c1 b0 b1 l0 l1 t0 t1 args=()
+  local out="$work/dnsperf-$name-$workload.txt" c0 c1 b0 b1 l0 l1 t0 t1 gc="-	-" args=()
   [ -n "$qps" ] && args=(-Q "$qps")
   l0=$(loadavg); c0=$(cpu_ticks "$pid"); b0=$(core_busy "$client_cpu"); t0=$(date +%s%N)
   timeout $((duration + 30)) taskset -c "$client_cpu" dnsperf -s 127.0.0.1 -p "$port" -d "$file" \
     -c "$clients" -q "$outstanding" -l "$duration" -n 1000 "${args[@]}" > "$out" 2>&1 || true
   t1=$(date +%s%N); c1=$(cpu_ticks "$pid"); b1=$(core_busy "$client_cpu"); l1=$(loadavg)
+  if [ "$name" = lodestar ] && [ -f "$work/gc.log" ]; then
+    # GC pauses logged between the run's start and end: count and longest (ms).
+    gc=$(awk -v from="$((t0 / 1000000))" -v to="$((t1 / 1000000))" '
+      /Pause/ { t = substr($1, 2) + 0; if (t >= from && t <= to) { n++; p = $NF; sub(/ms$/, "", p); if (p + 0 > m) m = p + 0 } }
+      END { printf "%d\t%.1f", n, m }' "$work/gc.log")
+  fi
   awk -v name="$name" -v wl="$workload" -v cpu="$(( (c1 - c0) * 1000000000 / ticks ))" -v wall="$((t1 - t0))" \
-      -v client="$(( (b1 - b0) * 1000000000 / ticks ))" -v rss="$(rss_mib "$pid")" -v l0="$l0" -v l1="$l1" '
+      -v client="$(( (b1 - b0) * 1000000000 / ticks ))" -v rss="$(rss_mib "$pid")" -v l0="$l0" -v l1="$l1" -v gc="$gc" '
     /Queries completed:/ { done = $3 }
     /Queries lost:/ { lost = $3 }
     /Queries per second:/ { qps = $4 }
     /Average Latency/ { avg = $4; max = $8; sub(/\)/, "", max) }
     END {
       if (qps == "") { print "load.sh: dnsperf gave no result for " name " " wl > "/dev/stderr"; exit 1 }
-      printf "%s\t%s\t%.0f\t%.3f\t%.3f\t%d\t%.0f\t%.0f\t%s\t%s\t%s\n", name, wl, qps, avg * 1000, max * 1000, lost,
-        100 * cpu / wall, 100 * client / wall, rss, l0, l1
+      printf "%s\t%s\t%.0f\t%.3f\t%.3f\t%d\t%.0f\t%.0f\t%s\t%s\t%s\t%s\n", name, wl, qps, avg * 1000, max * 1000, lost,
+        100 * cpu / wall, 100 * client / wall, rss, l0, l1, gc
     }' "$out" >> "$results"
-  tail -1 "$results" | awk -F'\t' '{ printf "load.sh: %-8s %-10s %8s q/s  avg %s ms  max %s ms  lost %s  server cpu %s%%  rss %s MiB  load %s-%s\n", $1, $2, $3, $4, $5, $6, $7, $9, $10, $11 }' >&2
+  tail -1 "$results" | awk -F'\t' '{ printf "load.sh: %-8s %-10s %8s q/s  avg %s ms  max %s ms  lost %s  server cpu %s%%  rss %s MiB  gc pauses %s (max %s ms)  load %s-%s\n", $1, $2, $3, $4, $5, $6, $7, $9, $12, $13, $10, $11 }' >&2
 }
 
 servers=("lodestar $lpid $lport")
@@ -294,10 +302,10 @@ report() {
   echo "# start-up to first answer: demo state ${demo_sorted}ms (3 runs, through ./lodestar); $tasks-task state: lodestar ${lstart_ms} ms${kpid:+, knot ${kstart_ms:-?} ms}"
   echo "# lodestar RSS after all runs $(rss_mib "$lpid") MiB, peak (VmHWM) ${lhwm} MiB; refresh while serving: published $refresh_ms after the state file changed (checked every 1 s)"
   echo
-  printf "| %-8s | %-11s | %8s | %7s | %7s | %6s | %10s | %10s | %7s | %-9s |\n" server workload "q/s" "avg ms" "max ms" lost \
-    "server CPU" "CPU$client_cpu busy" "RSS MiB" "load avg"
-  echo "|----------|-------------|---------:|--------:|--------:|-------:|-----------:|-----------:|--------:|-----------|"
-  awk -F'\t' '{ printf "| %-8s | %-11s | %8s | %7s | %7s | %6s | %9s%% | %9s%% | %7s | %s-%s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 }' "$shown"
+  printf "| %-8s | %-11s | %8s | %7s | %7s | %6s | %10s | %10s | %7s | %9s | %-9s |\n" server workload "q/s" "avg ms" "max ms" lost \
+    "server CPU" "CPU$client_cpu busy" "RSS MiB" "GC pauses" "load avg"
+  echo "|----------|-------------|---------:|--------:|--------:|-------:|-----------:|-----------:|--------:|----------:|-----------|"
+  awk -F'\t' '{ printf "| %-8s | %-11s | %8s | %7s | %7s | %6s | %9s%% | %9s%% | %7s | %9s | %s-%s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, ($12 == "-" ? "-" : $12 " (" $13 " ms)"), $10, $11 }' "$shown"
   if [ -n "$kpid" ]; then
     echo
     echo "| workload    | lodestar/knot q/s | lodestar/knot CPU | lodestar avg ms | knot avg ms | lodestar max ms | knot max ms |"
@@ -316,7 +324,7 @@ report() {
   if [ "$repeat" -gt 1 ]; then
     echo
     echo "Every run ($repeat per server and workload):"
-    awk -F'\t' '{ printf "  %-8s %-20s %8s q/s  avg %s ms  max %s ms  lost %s  cpu %s%%  load %s-%s\n", $1, $2, $3, $4, $5, $6, $7, $10, $11 }' "$results"
+    awk -F'\t' '{ printf "  %-8s %-20s %8s q/s  avg %s ms  max %s ms  lost %s  cpu %s%%  gc %s (%s ms)  load %s-%s\n", $1, $2, $3, $4, $5, $6, $7, $12, $13, $10, $11 }' "$results"
   fi
 }
 report | tee ${out:+"$out"}

@@ -1,6 +1,7 @@
 package io.lodestar.server.http;
 
 import io.lodestar.dns.Snapshot;
+import java.lang.ref.WeakReference;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import reactor.core.publisher.Mono;
@@ -11,10 +12,13 @@ import reactor.core.scheduler.Scheduler;
  * published, and shared by every later request until the next snapshot: a poller of {@code /v1/axfr} on a
  * 20,000-task cluster costs a copy of cached bytes, not a serialisation. Keyed by snapshot identity; a snapshot
  * is immutable, so its document never changes.
+ *
+ * <p>The cache holds its snapshot weakly and lets go of it once rendered: a document asked for once must not keep
+ * a replaced snapshot (about 100 MB at 20,000 tasks) alive until the next request.
  */
 final class SnapshotJsonCache {
 
-    private record Entry(Snapshot snapshot, Mono<byte[]> json) {
+    private record Entry(WeakReference<Snapshot> snapshot, Mono<byte[]> json) {
     }
 
     private final Function<Snapshot, byte[]> render;
@@ -29,12 +33,19 @@ final class SnapshotJsonCache {
     /** The document of {@code snapshot}: cached, or rendered on the scheduler by the first subscriber. */
     Mono<byte[]> get(Snapshot snapshot) {
         Entry seen = latest.get();
-        if (seen != null && seen.snapshot() == snapshot) {
+        if (seen != null && seen.snapshot().get() == snapshot) {
             return seen.json();
         }
-        Entry fresh = new Entry(snapshot, Mono.fromCallable(() -> render.apply(snapshot)).subscribeOn(scheduler).cache());
+        // Once rendered (cache() keeps the document), nothing here holds the snapshot any more.
+        AtomicReference<Snapshot> toRender = new AtomicReference<>(snapshot);
+        Mono<byte[]> json = Mono.fromCallable(() -> {
+            byte[] document = render.apply(toRender.get());
+            toRender.set(null);
+            return document;
+        }).subscribeOn(scheduler).cache();
+        Entry fresh = new Entry(new WeakReference<>(snapshot), json);
         Entry witness = latest.compareAndExchange(seen, fresh);
-        if (witness != seen && witness != null && witness.snapshot() == snapshot) {
+        if (witness != seen && witness != null && witness.snapshot().get() == snapshot) {
             // Another request for the same snapshot got here first: share its rendering.
             return witness.json();
         }

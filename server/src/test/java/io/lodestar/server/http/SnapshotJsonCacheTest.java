@@ -6,6 +6,7 @@ import io.lodestar.config.Config;
 import io.lodestar.dns.Snapshot;
 import io.lodestar.dns.SnapshotHolder;
 import io.lodestar.dns.SyntheticCluster;
+import java.lang.ref.WeakReference;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -64,6 +65,21 @@ class SnapshotJsonCacheTest {
 
         assertThat(again).isEqualTo("200".getBytes());
         assertThat(renders).hasValue(2);
+    }
+
+    @Test
+    void aReplacedSnapshotIsNotKeptAliveByItsCachedDocument() throws InterruptedException {
+        WeakReference<Snapshot> first = new WeakReference<>(holder.current());
+        cache.get(holder.current()).block(Duration.ofSeconds(5));
+        holder.publish(SyntheticCluster.tasks(1, 1), config, 200); // no request for the new one yet
+
+        for (int i = 0; i < 50 && first.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+
+        assertThat(first.get()).as("the replaced snapshot, after GC").isNull();
+        assertThat(cache.get(holder.current()).block(Duration.ofSeconds(5))).isEqualTo("200".getBytes());
     }
 
     @Test

@@ -244,7 +244,8 @@ public final class ServeCommand {
                 listen();
             }
             if (fixedState != null) {
-                publish(fixedState);
+                long start = System.nanoTime();
+                publish(stateRecords.build(fixedState), start);
                 listen();
                 return;
             }
@@ -313,9 +314,7 @@ public final class ServeCommand {
             return live;
         }
 
-        private void publish(byte[] state) throws Exception {
-            long start = System.nanoTime();
-            RecordSet built = stateRecords.build(state);
+        private void publish(RecordSet built, long start) {
             if (holder.publish(built, config, Instant.now().getEpochSecond())) {
                 records = built;
                 log.info("records: published {}", built);
@@ -327,8 +326,9 @@ public final class ServeCommand {
          * A new state file version. Once start-up is over, the first good state also opens the ports; a bind
          * failure then comes after run() returned, so it ends the process.
          */
-        private void reload(byte[] state) throws Exception {
-            publish(state);
+        private void reload(InputStream state) throws Exception {
+            long start = System.nanoTime();
+            publish(stateRecords.build(state), start);
             if (listening || !startedUp) {
                 return;
             }

@@ -2,6 +2,7 @@ package io.lodestar.server;
 
 import io.lodestar.mesos.StateParser;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,10 +24,14 @@ import org.slf4j.LoggerFactory;
 final class StateFileWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(StateFileWatcher.class);
 
-    /** What to do with the file's bytes: parse, build, publish. Throws to say the load failed. */
+    /**
+     * What to do with the file's contents: parse, build, publish. The stream is read as it is parsed, so a large
+     * state never sits in memory whole (nor in a temporary direct buffer of its size, as a whole-file read would
+     * leave cached on this thread). Throws to say the load failed.
+     */
     @FunctionalInterface
     interface Loader {
-        void load(byte[] state) throws Exception;
+        void load(InputStream state) throws Exception;
     }
 
     /** What identifies one version of the file. */
@@ -88,7 +93,9 @@ final class StateFileWatcher implements AutoCloseable {
                 // Not even read: the cap on a state document holds for files as for masters.
                 throw StateParser.tooLarge(maxBytes);
             }
-            loader.load(Files.readAllBytes(file));
+            try (InputStream in = Files.newInputStream(file)) {
+                loader.load(in);
+            }
             if (failing) {
                 log.info("state-file: {} loaded again", file);
             }

@@ -10,6 +10,7 @@ import io.lodestar.records.RecordBuilder;
 import io.lodestar.records.RecordSet;
 import io.lodestar.server.state.HostnameResolver;
 import io.lodestar.server.state.LocalAddresses;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
 
@@ -30,8 +31,17 @@ final class StateRecords implements AutoCloseable {
         this.builder = new RecordBuilder(config);
     }
 
+    /** Records of a state document read from {@code json} as it is parsed (the stream is not closed). */
+    RecordSet build(InputStream json) throws StateException {
+        return build(StateParser.parse(json, config.stateMaxBytes()));
+    }
+
+    /** Records of a state document held in memory. */
     RecordSet build(byte[] json) throws StateException {
-        MesosState state = StateParser.parse(json, config.stateMaxBytes());
+        return build(StateParser.parse(json, config.stateMaxBytes()));
+    }
+
+    private RecordSet build(MesosState state) {
         // A local state file stands for static mode (spec 3.2): the configured masters, first = presumed leader.
         List<String> masters = config.masters();
         HostTable hosts = resolver.resolveAll(HostTable.hostnamesIn(state, masters), LOOKUP_TIMEOUT).join();

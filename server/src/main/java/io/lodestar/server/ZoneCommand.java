@@ -8,6 +8,7 @@ import io.lodestar.records.RecordSet;
 import io.lodestar.records.ZoneText;
 import io.lodestar.records.Zones;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -45,8 +46,8 @@ final class ZoneCommand {
             return 2;
         }
         RecordSet records;
-        try (StateRecords build = new StateRecords(config)) {
-            records = build.build(Files.readAllBytes(Path.of(stateFile)));
+        try (StateRecords build = new StateRecords(config); InputStream in = Files.newInputStream(Path.of(stateFile))) {
+            records = build.build(in);
         } catch (NoSuchFileException e) {
             err.println("lodestar zone: state file not found: " + stateFile);
             return 1;

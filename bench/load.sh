@@ -114,7 +114,6 @@ java -cp "$jar" io.lodestar.bench.StateGenerator --tasks "$tasks" --out "$state"
 cat > "$work/lodestar.json" <<EOF
 {
   "stateFile": "$state",
-  "masters": ["10.0.0.1:5050"],
   "listener": "127.0.0.1",
   "port": $lport,
   "HTTPListener": "127.0.0.1",
@@ -131,7 +130,7 @@ log "zone: $(wc -l < "$work/mesos.zone") records"
 # ---- start-up on the demo state: launch to first answer, three times --------------------------------------------
 dport="$(free_port)"
 cat > "$work/demo.json" <<EOF
-{"stateFile": "$here/docs/examples/demo-state.json", "masters": ["127.0.0.1:5050"], "listener": "127.0.0.1",
+{"stateFile": "$here/docs/examples/demo-state.json", "listener": "127.0.0.1",
  "port": $dport, "HTTPListener": "127.0.0.1", "httpport": $(free_port), "resolvers": ["127.0.0.1"], "externalon": false}
 EOF
 demo_ms=()

@@ -2,7 +2,7 @@
 # Lodestar against Knot DNS under dnsperf, on loopback, pinned: servers on core 0, dnsperf on core 1.
 #
 #   bench/load.sh [--tasks N] [--duration SECONDS] [--rate QPS] [--clients N] [--outstanding N]
-#                 [--repeat N] [--server-cpu N] [--client-cpu N] [--no-knot] [--keep] [--out FILE]
+#                 [--repeat N] [--server-cpu N] [--client-cpu N] [--no-knot] [--profile] [--keep] [--out FILE]
 #
 # Installs dnsperf and knot from Debian when missing (needs root), builds Lodestar and the bench jar, generates a
 # Mesos state of N tasks (default 20000), the query files and a zone file exported by `./lodestar zone`, starts
@@ -11,6 +11,9 @@
 # (A, SRV, NXDOMAIN, mixed) at full speed, and the mixed file at a fixed rate, and prints one table: q/s, latency
 # avg/max, lost queries, server CPU, RSS, with the Lodestar/Knot ratio. Every process it starts it stops.
 # --repeat N measures every pair N times, alternating, and shows the median run (for shared machines).
+# --profile adds one more full-speed mixed run against Lodestar under async-profiler (fetched from Maven Central,
+# loaded into the running JVM with jcmd) and prints where the event loops' CPU went; the collapsed stacks are kept
+# next to --out (or in bench/results/profile-N.collapsed). The profiled run is not in the table.
 set -euo pipefail
 
 tasks=20000
@@ -22,6 +25,7 @@ server_cpu=0
 client_cpu=1
 with_knot=1
 keep=0
+profile=0
 repeat=1
 out=""
 while [ $# -gt 0 ]; do
@@ -35,9 +39,10 @@ while [ $# -gt 0 ]; do
     --client-cpu) client_cpu="$2"; shift 2 ;;
     --no-knot) with_knot=0; shift ;;
     --keep) keep=1; shift ;;
+    --profile) profile=1; shift ;;
     --repeat) repeat="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "load.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -275,6 +280,26 @@ done
 log "refresh: the new state was published $refresh_ms after the file changed"
 lhwm=$(hwm_mib "$lpid")
 
+# ---- profile (--profile): one more full-speed mixed run, under async-profiler ----------------------------------
+profile_report=""
+if [ "$profile" = 1 ]; then
+  ap_version=4.0
+  ap_jar="$HOME/.m2/repository/tools/profiler/async-profiler/$ap_version/async-profiler-$ap_version.jar"
+  [ -f "$ap_jar" ] || (cd "$here" && mvn -B -q dependency:get -Dartifact="tools.profiler:async-profiler:$ap_version" >&2)
+  (cd "$work" && jar xf "$ap_jar" linux-x64/libasyncProfiler.so)
+  ap_lib="$work/linux-x64/libasyncProfiler.so"
+  profile_out="${out:+${out%.*}.collapsed}"
+  profile_out="${profile_out:-$here/bench/results/profile-$tasks.collapsed}"
+  mkdir -p "$(dirname "$profile_out")"
+  # The agent's options are quoted for jcmd's own parser, which would otherwise split them at '='.
+  jcmd "$lpid" JVMTI.agent_load "$ap_lib" "\"start,event=cpu,interval=1000000\"" > /dev/null
+  timeout $((duration + 30)) taskset -c "$client_cpu" dnsperf -s 127.0.0.1 -p "$lport" -d "$work/queries/mixed.txt" \
+    -c "$clients" -q "$outstanding" -l "$duration" -n 1000 > "$work/dnsperf-profiled.txt" 2>&1 || true
+  jcmd "$lpid" JVMTI.agent_load "$ap_lib" "\"stop,file=$profile_out,collapsed\"" > /dev/null
+  profile_report="$(java -cp "$jar" io.lodestar.bench.ProfileSummary "$profile_out" --top 12)"
+  log "profile: $(grep -m1 'Queries per second' "$work/dnsperf-profiled.txt" | awk '{ print $4 }') q/s while profiled; stacks in $profile_out"
+fi
+
 # ---- report ---------------------------------------------------------------------------------------------------
 # With --repeat, the median run of each server and workload (the lower middle for an even count): by q/s at full
 # speed, by average latency at a fixed rate.
@@ -319,6 +344,13 @@ report() {
           printf "| %-11s | %17.2f | %17.2f | %15s | %11s | %15s | %11s |\n", w, lq[w] / kq[w], (kc[w] > 0 ? lc[w] / kc[w] : 0), la[w], ka[w], lm[w], km[w]
         }
       }' "$shown"
+  fi
+  if [ -n "$profile_report" ]; then
+    echo
+    echo "Profile of Lodestar's event loops during a full-speed mixed run (async-profiler, cpu, 1 ms):"
+    echo '```'
+    echo "$profile_report"
+    echo '```'
   fi
   if [ "$repeat" -gt 1 ]; then
     echo

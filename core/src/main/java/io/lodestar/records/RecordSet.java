@@ -3,11 +3,11 @@ package io.lodestar.records;
 import io.lodestar.mesos.SkipReport;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The records generated from one Mesos state (spec section 5): A, AAAA and SRV values by owner name, PTR values by
@@ -122,16 +122,30 @@ public final class RecordSet {
         return n;
     }
 
-    /** True when both hold the same values at the same names, ignoring order and enumeration. */
+    /**
+     * True when both hold the same values at the same names, ignoring enumeration and the order of A, AAAA and SRV
+     * values (PTR order is the order of the names in an answer, so it counts). Runs on every refresh against the
+     * published records, so it allocates only for the names whose values are in another order.
+     */
     public boolean sameRecords(RecordSet other) {
-        return asSets(a).equals(asSets(other.a)) && asSets(aaaa).equals(asSets(other.aaaa))
-                && asSets(srv).equals(asSets(other.srv)) && ptr.equals(other.ptr);
+        return sameValues(a, other.a) && sameValues(aaaa, other.aaaa) && sameValues(srv, other.srv)
+                && ptr.equals(other.ptr);
     }
 
-    private static <T> Map<String, Set<T>> asSets(Map<String, List<T>> m) {
-        Map<String, Set<T>> out = new java.util.HashMap<>(m.size() * 2);
-        m.forEach((k, v) -> out.put(k, new java.util.HashSet<>(v)));
-        return out;
+    private static <T> boolean sameValues(Map<String, List<T>> mine, Map<String, List<T>> theirs) {
+        if (mine.size() != theirs.size()) {
+            return false;
+        }
+        for (Map.Entry<String, List<T>> e : mine.entrySet()) {
+            List<T> values = e.getValue();
+            List<T> others = theirs.get(e.getKey());
+            // The values of one name are distinct (set semantics): equal sizes and one containing the other is equality.
+            if (others == null || values.size() != others.size()
+                    || !(values.equals(others) || new HashSet<>(others).containsAll(values))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

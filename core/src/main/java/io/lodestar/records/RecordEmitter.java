@@ -12,6 +12,9 @@ final class RecordEmitter {
     private final RecordSet.Builder records;
     private final SkipReport.Collector skips;
     private List<RecordSet.EnumRecord> added;
+    /** The last SRV value and its text: a task adds the same value under up to four names in a row. */
+    private RecordSet.Srv lastSrv;
+    private String lastSrvText;
 
     RecordEmitter(RecordSet.Builder records, SkipReport.Collector skips) {
         this.records = records;
@@ -45,10 +48,16 @@ final class RecordEmitter {
         if (!checkName(name) || !checkName(target)) {
             return false;
         }
-        RecordSet.Srv srv = new RecordSet.Srv(target, port);
-        boolean fresh = records.tryAddSrv(name, srv);
+        if (lastSrv == null || lastSrv.port() != port || !lastSrv.target().equals(target)) {
+            lastSrv = new RecordSet.Srv(target, port);
+            lastSrvText = null;
+        }
+        boolean fresh = records.tryAddSrv(name, lastSrv);
         if (fresh && added != null) {
-            added.add(new RecordSet.EnumRecord(name, srv.toString(), "SRV"));
+            if (lastSrvText == null) {
+                lastSrvText = lastSrv.toString();
+            }
+            added.add(new RecordSet.EnumRecord(name, lastSrvText, "SRV"));
         }
         return fresh;
     }

@@ -21,11 +21,14 @@ final class JsonValues {
     private JsonValues() {
     }
 
-    /** {@code JsonNode.asText()} of a field that is present: "" for null, an object or an array. */
-    static String text(JsonParser p) throws IOException {
+    /**
+     * {@code JsonNode.asText()} of a field that is present: "" for null, an object or an array. A string comes from
+     * {@code strings} when it is given (null for strings that never repeat).
+     */
+    static String text(JsonParser p, StringCache strings) throws IOException {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_STRING) {
-            return p.getText();
+            return strings == null ? p.getText() : strings.get(p);
         }
         if (t == JsonToken.VALUE_NULL) {
             return "";

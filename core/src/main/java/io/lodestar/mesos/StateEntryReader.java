@@ -159,7 +159,7 @@ final class StateEntryReader {
         boolean healthCheck = false;
         for (String field; (field = nextField(p)) != null; ) {
             switch (field) {
-                case "id" -> id = parts.text(p);
+                case "id" -> id = parts.uniqueText(p);
                 case "name" -> name = parts.text(p);
                 case "framework_id" -> frameworkId = parts.text(p);
                 case "slave_id" -> slaveId = parts.text(p);

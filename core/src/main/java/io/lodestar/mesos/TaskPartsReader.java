@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Reads the parts of a task that {@link StateEntryReader} hands over, from a stream and as {@link Entries} reads
  * them from a tree: statuses with their network infos, DiscoveryInfo, labels. Each method starts on the value's
- * first token and leaves the parser on its last one; a repeated field counts with its last value.
+ * first token and leaves the parser on its last one; a repeated field counts with its last value. Strings are
+ * deduplicated ({@link StringCache}) for the length of one document.
  */
 final class TaskPartsReader {
     /** DiscoveryInfo as read, before the task it belongs to is checked: null info when it has no name. */
@@ -24,9 +25,16 @@ final class TaskPartsReader {
     private static final MesosState.DiscoveryPort MALFORMED_PORT =
             new MesosState.DiscoveryPort(-1, "", "", List.of());
 
-    /** The text of the current value ({@link JsonValues#text}). */
+    private final StringCache strings = new StringCache();
+
+    /** The text of the current value ({@link JsonValues#text}), a repeated string once. */
     String text(JsonParser p) throws IOException {
-        return JsonValues.text(p);
+        return JsonValues.text(p, strings);
+    }
+
+    /** The text of the current value when it never repeats (a task id): not looked up. */
+    String uniqueText(JsonParser p) throws IOException {
+        return JsonValues.text(p, null);
     }
 
     /** A task's {@code statuses}: each element that is an object. */

@@ -37,11 +37,11 @@ final class RecordEmitter {
         if (!checkName(name)) {
             return false;
         }
-        boolean fresh = ip.v6() ? records.tryAddAaaa(name, ip.text()) : records.tryAddA(name, ip.text());
-        if (fresh && added != null) {
-            added.add(new RecordSet.EnumRecord(name, ip.text(), ip.v6() ? "AAAA" : "A"));
+        String stored = records.addAddress(name, ip.text(), ip.v6());
+        if (stored != null && added != null) {
+            added.add(new RecordSet.EnumRecord(stored, ip.text(), ip.v6() ? "AAAA" : "A"));
         }
-        return fresh;
+        return stored != null;
     }
 
     boolean addSrv(String name, String target, int port) {
@@ -52,14 +52,14 @@ final class RecordEmitter {
             lastSrv = new RecordSet.Srv(target, port);
             lastSrvText = null;
         }
-        boolean fresh = records.tryAddSrv(name, lastSrv);
-        if (fresh && added != null) {
+        String stored = records.addSrvValue(name, lastSrv);
+        if (stored != null && added != null) {
             if (lastSrvText == null) {
                 lastSrvText = lastSrv.toString();
             }
-            added.add(new RecordSet.EnumRecord(name, lastSrvText, "SRV"));
+            added.add(new RecordSet.EnumRecord(stored, lastSrvText, "SRV"));
         }
-        return fresh;
+        return stored != null;
     }
 
     /** Adds a PTR record (not part of enumeration); false when it was there already or does not fit the wire. */

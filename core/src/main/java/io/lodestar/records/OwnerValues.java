@@ -1,0 +1,169 @@
+package io.lodestar.records;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The values of one record type by owner name while records are built: owners in the order they were first added,
+ * each owner's values distinct and in the order they were added. Most owners hold one or two values, so an owner
+ * holds a bare value, then an array searched in place; only an owner with many values (every agent under
+ * {@code slave.<domain>}) gets a hash set as well. Owners are found through an open-addressing index of their
+ * entry numbers. Not thread-safe; {@link #freeze()} gives the immutable map a {@link RecordSet} hands out.
+ */
+final class OwnerValues<T> {
+    /** Beyond this many values an owner also keeps a hash set, so that adding stays O(1). */
+    private static final int SCAN_LIMIT = 16;
+
+    private String[] names = new String[64];
+    /** Per owner: the value itself while it has one, then an {@code Object[]} of values. */
+    private Object[] values = new Object[64];
+    private int[] sizes = new int[64];
+    private Set<Object>[] sets;
+    /** Entry number + 1 by hash slot; 0 is free. Kept at most half full. */
+    private int[] index = new int[128];
+    private int count;
+
+    /** The number of owners. */
+    int size() {
+        return count;
+    }
+
+    /**
+     * Adds {@code value} at {@code name}. Returns the owner's entry number when the value is new there, or
+     * {@code -1 - entry} when the owner held it already.
+     */
+    int add(String name, T value) {
+        int e = entry(name);
+        int n = sizes[e];
+        if (n == 0) {
+            values[e] = value;
+            sizes[e] = 1;
+            return e;
+        }
+        if (contains(e, value)) {
+            return -1 - e;
+        }
+        Object[] list;
+        if (n == 1) {
+            list = new Object[4];
+            list[0] = values[e];
+            values[e] = list;
+        } else {
+            list = (Object[]) values[e];
+            if (n == list.length) {
+                list = Arrays.copyOf(list, n * 2);
+                values[e] = list;
+            }
+        }
+        list[n] = value;
+        sizes[e] = n + 1;
+        if (n + 1 > SCAN_LIMIT) {
+            set(e).add(value);
+        }
+        return e;
+    }
+
+    /** The owner name of an entry, the instance first added (so that names repeated by tasks are stored once). */
+    String name(int entry) {
+        return names[entry];
+    }
+
+    /** The values at {@code name} so far, in order; empty when none. */
+    List<T> get(String name) {
+        int e = find(name);
+        return e < 0 ? List.of() : valuesOf(e);
+    }
+
+    /** An immutable copy in insertion order. */
+    OwnerMap<T> freeze() {
+        Object[] lists = new Object[count];
+        for (int e = 0; e < count; e++) {
+            lists[e] = valuesOf(e);
+        }
+        return new OwnerMap<>(Arrays.copyOf(names, count), lists);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<T> valuesOf(int e) {
+        if (sizes[e] == 1) {
+            return List.of((T) values[e]);
+        }
+        return (List<T>) List.of(Arrays.copyOf((Object[]) values[e], sizes[e]));
+    }
+
+    private boolean contains(int e, T value) {
+        int n = sizes[e];
+        if (n == 1) {
+            return values[e].equals(value);
+        }
+        if (n > SCAN_LIMIT) {
+            return sets[e].contains(value);
+        }
+        Object[] list = (Object[]) values[e];
+        for (int i = 0; i < n; i++) {
+            if (list[i].equals(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Set<Object> set(int e) {
+        if (sets == null) {
+            sets = new Set[names.length];
+        }
+        Set<Object> set = sets[e];
+        if (set == null) {
+            set = new HashSet<>(Arrays.asList((Object[]) values[e]).subList(0, sizes[e]));
+            sets[e] = set;
+        }
+        return set;
+    }
+
+    private int find(String name) {
+        int mask = index.length - 1;
+        for (int slot = OwnerMap.spread(name.hashCode()) & mask; ; slot = (slot + 1) & mask) {
+            int e = index[slot] - 1;
+            if (e < 0) {
+                return -1;
+            }
+            if (names[e].equals(name)) {
+                return e;
+            }
+        }
+    }
+
+    /** The entry of {@code name}, added (with no values) when it is new. */
+    private int entry(String name) {
+        int mask = index.length - 1;
+        int slot = OwnerMap.spread(name.hashCode()) & mask;
+        for (; ; slot = (slot + 1) & mask) {
+            int e = index[slot] - 1;
+            if (e < 0) {
+                break;
+            }
+            if (names[e].equals(name)) {
+                return e;
+            }
+        }
+        if (count == names.length) {
+            int capacity = count * 2;
+            names = Arrays.copyOf(names, capacity);
+            values = Arrays.copyOf(values, capacity);
+            sizes = Arrays.copyOf(sizes, capacity);
+            if (sets != null) {
+                sets = Arrays.copyOf(sets, capacity);
+            }
+        }
+        int e = count++;
+        names[e] = name;
+        index[slot] = e + 1;
+        if (count * 2 > index.length) {
+            index = OwnerMap.index(names, count, index.length * 2);
+        }
+        return e;
+    }
+}

@@ -1,7 +1,7 @@
 package io.lodestar.records;
 
 import io.lodestar.mesos.SkipReport;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,10 +11,12 @@ import java.util.List;
 final class RecordEmitter {
     private final RecordSet.Builder records;
     private final SkipReport.Collector skips;
-    private List<RecordSet.EnumRecord> added;
-    /** The last SRV value and its text: a task adds the same value under up to four names in a row. */
+    /** The (owner name, value) pairs the current task added, see {@link TaskEnumRecords}; reused task after task. */
+    private Object[] added;
+    /** The length of {@link #added} in use; -1 outside a task. */
+    private int addedLength = -1;
+    /** The last SRV value: a task adds the same value under up to four names in a row. */
     private RecordSet.Srv lastSrv;
-    private String lastSrvText;
 
     RecordEmitter(RecordSet.Builder records, SkipReport.Collector skips) {
         this.records = records;
@@ -23,13 +25,17 @@ final class RecordEmitter {
 
     /** Starts collecting the records added from now on, for one task's enumeration entry. */
     void startTask() {
-        added = new ArrayList<>();
+        if (added == null) {
+            added = new Object[32];
+        }
+        addedLength = 0;
     }
 
     /** The records added since {@link #startTask()}, and stops collecting. */
     List<RecordSet.EnumRecord> endTask() {
-        List<RecordSet.EnumRecord> out = added;
-        added = null;
+        List<RecordSet.EnumRecord> out = addedLength == 0 ? List.of()
+                : new TaskEnumRecords(Arrays.copyOf(added, addedLength));
+        addedLength = -1;
         return out;
     }
 
@@ -38,8 +44,8 @@ final class RecordEmitter {
             return false;
         }
         String stored = records.addAddress(name, ip.text(), ip.v6());
-        if (stored != null && added != null) {
-            added.add(new RecordSet.EnumRecord(stored, ip.text(), ip.v6() ? "AAAA" : "A"));
+        if (stored != null) {
+            remember(stored, ip.text());
         }
         return stored != null;
     }
@@ -50,16 +56,23 @@ final class RecordEmitter {
         }
         if (lastSrv == null || lastSrv.port() != port || !lastSrv.target().equals(target)) {
             lastSrv = new RecordSet.Srv(target, port);
-            lastSrvText = null;
         }
         String stored = records.addSrvValue(name, lastSrv);
-        if (stored != null && added != null) {
-            if (lastSrvText == null) {
-                lastSrvText = lastSrv.toString();
-            }
-            added.add(new RecordSet.EnumRecord(stored, lastSrvText, "SRV"));
+        if (stored != null) {
+            remember(stored, lastSrv);
         }
         return stored != null;
+    }
+
+    private void remember(String name, Object value) {
+        if (addedLength < 0) {
+            return; // not inside a task
+        }
+        if (addedLength + 2 > added.length) {
+            added = Arrays.copyOf(added, added.length * 2);
+        }
+        added[addedLength++] = name;
+        added[addedLength++] = value;
     }
 
     /** Adds a PTR record (not part of enumeration); false when it was there already or does not fit the wire. */

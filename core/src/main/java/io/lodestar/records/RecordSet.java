@@ -32,7 +32,8 @@ public final class RecordSet {
     /** A task in {@code /v1/enumerate}: raw name, id, and the records it added ({@code []}, never null: QUIRK 16). */
     public record EnumTask(String name, String id, List<EnumRecord> records) {
         public EnumTask {
-            records = List.copyOf(records);
+            // The builder's lists are immutable already, and make their records only when read.
+            records = records instanceof TaskEnumRecords ? records : List.copyOf(records);
         }
     }
 

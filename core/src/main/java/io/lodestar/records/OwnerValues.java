@@ -35,15 +35,60 @@ final class OwnerValues<T> {
      * {@code -1 - entry} when the owner held it already.
      */
     int add(String name, T value) {
-        int e = entry(name);
+        int e = find(name);
+        if (e < 0) {
+            e = insert(name, -1 - e);
+        }
+        return addValue(e, value) ? e : -1 - e;
+    }
+
+    /**
+     * The entry number of owner {@code name}, or, when it is no owner yet, {@code -1 - slot} with the index slot
+     * {@link #insert} takes.
+     */
+    int find(String name) {
+        int mask = index.length - 1;
+        for (int slot = OwnerMap.spread(name.hashCode()) & mask; ; slot = (slot + 1) & mask) {
+            int e = index[slot] - 1;
+            if (e < 0) {
+                return -1 - slot;
+            }
+            if (names[e].equals(name)) {
+                return e;
+            }
+        }
+    }
+
+    /** Makes {@code name}, which {@link #find} did not find, an owner without values; returns its entry number. */
+    int insert(String name, int slot) {
+        if (count == names.length) {
+            int capacity = count * 2;
+            names = Arrays.copyOf(names, capacity);
+            values = Arrays.copyOf(values, capacity);
+            sizes = Arrays.copyOf(sizes, capacity);
+            if (sets != null) {
+                sets = Arrays.copyOf(sets, capacity);
+            }
+        }
+        int e = count++;
+        names[e] = name;
+        index[slot] = e + 1;
+        if (count * 2 > index.length) {
+            index = OwnerMap.index(names, count, index.length * 2);
+        }
+        return e;
+    }
+
+    /** Adds {@code value} to the values of entry {@code e}; false when they held it already. */
+    boolean addValue(int e, T value) {
         int n = sizes[e];
         if (n == 0) {
             values[e] = value;
             sizes[e] = 1;
-            return e;
+            return true;
         }
         if (contains(e, value)) {
-            return -1 - e;
+            return false;
         }
         Object[] list;
         if (n == 1) {
@@ -62,7 +107,7 @@ final class OwnerValues<T> {
         if (n + 1 > SCAN_LIMIT) {
             set(e).add(value);
         }
-        return e;
+        return true;
     }
 
     /** The owner name of an entry, the instance first added (so that names repeated by tasks are stored once). */
@@ -87,6 +132,9 @@ final class OwnerValues<T> {
 
     @SuppressWarnings("unchecked")
     private List<T> valuesOf(int e) {
+        if (sizes[e] == 0) {
+            return List.of();
+        }
         if (sizes[e] == 1) {
             return List.of((T) values[e]);
         }
@@ -121,49 +169,5 @@ final class OwnerValues<T> {
             sets[e] = set;
         }
         return set;
-    }
-
-    private int find(String name) {
-        int mask = index.length - 1;
-        for (int slot = OwnerMap.spread(name.hashCode()) & mask; ; slot = (slot + 1) & mask) {
-            int e = index[slot] - 1;
-            if (e < 0) {
-                return -1;
-            }
-            if (names[e].equals(name)) {
-                return e;
-            }
-        }
-    }
-
-    /** The entry of {@code name}, added (with no values) when it is new. */
-    private int entry(String name) {
-        int mask = index.length - 1;
-        int slot = OwnerMap.spread(name.hashCode()) & mask;
-        for (; ; slot = (slot + 1) & mask) {
-            int e = index[slot] - 1;
-            if (e < 0) {
-                break;
-            }
-            if (names[e].equals(name)) {
-                return e;
-            }
-        }
-        if (count == names.length) {
-            int capacity = count * 2;
-            names = Arrays.copyOf(names, capacity);
-            values = Arrays.copyOf(values, capacity);
-            sizes = Arrays.copyOf(sizes, capacity);
-            if (sets != null) {
-                sets = Arrays.copyOf(sets, capacity);
-            }
-        }
-        int e = count++;
-        names[e] = name;
-        index[slot] = e + 1;
-        if (count * 2 > index.length) {
-            index = OwnerMap.index(names, count, index.length * 2);
-        }
-        return e;
     }
 }

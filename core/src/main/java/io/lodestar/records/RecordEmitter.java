@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Adds records to a {@link RecordSet.Builder} after checking that names fit the wire, remembers what each add
- * created (for enumeration) and counts what it had to leave out.
+ * created (for enumeration) and counts what it had to leave out. A name that is an owner already was checked when
+ * it became one, so only new owners (and new SRV targets) are checked.
  */
 final class RecordEmitter {
     private final RecordSet.Builder records;
@@ -17,6 +18,8 @@ final class RecordEmitter {
     private int addedLength = -1;
     /** The last SRV value: a task adds the same value under up to four names in a row. */
     private RecordSet.Srv lastSrv;
+    /** The last SRV target that fits the wire. */
+    private String lastTarget;
 
     RecordEmitter(RecordSet.Builder records, SkipReport.Collector skips) {
         this.records = records;
@@ -40,28 +43,38 @@ final class RecordEmitter {
     }
 
     boolean addIp(String name, IpLiteral ip) {
-        if (!checkName(name)) {
+        OwnerValues<String> table = records.addresses(ip.v6());
+        int e = table.find(name);
+        if (e < 0) {
+            if (!checkName(name)) {
+                return false;
+            }
+            e = table.insert(name, -1 - e);
+        }
+        if (!table.addValue(e, ip.text())) {
             return false;
         }
-        String stored = records.addAddress(name, ip.text(), ip.v6());
-        if (stored != null) {
-            remember(stored, ip.text());
-        }
-        return stored != null;
+        remember(table.name(e), ip.text());
+        return true;
     }
 
     boolean addSrv(String name, String target, int port) {
-        if (!checkName(name) || !checkName(target)) {
+        OwnerValues<RecordSet.Srv> table = records.srvValues();
+        int e = table.find(name);
+        if ((e < 0 && !checkName(name)) || !checkTarget(target)) {
             return false;
+        }
+        if (e < 0) {
+            e = table.insert(name, -1 - e);
         }
         if (lastSrv == null || lastSrv.port() != port || !lastSrv.target().equals(target)) {
             lastSrv = new RecordSet.Srv(target, port);
         }
-        String stored = records.addSrvValue(name, lastSrv);
-        if (stored != null) {
-            remember(stored, lastSrv);
+        if (!table.addValue(e, lastSrv)) {
+            return false;
         }
-        return stored != null;
+        remember(table.name(e), lastSrv);
+        return true;
     }
 
     private void remember(String name, Object value) {
@@ -77,10 +90,15 @@ final class RecordEmitter {
 
     /** Adds a PTR record (not part of enumeration); false when it was there already or does not fit the wire. */
     boolean addPtr(String reverseName, String target) {
-        if (!checkName(reverseName) || !checkName(target)) {
+        OwnerValues<String> table = records.ptrValues();
+        int e = table.find(reverseName);
+        if ((e < 0 && !checkName(reverseName)) || !checkName(target)) {
             return false;
         }
-        return records.tryAddPtr(reverseName, target);
+        if (e < 0) {
+            e = table.insert(reverseName, -1 - e);
+        }
+        return table.addValue(e, target);
     }
 
     /** The records added so far, for rules that derive records from records (the DC/OS mirror). */
@@ -90,6 +108,18 @@ final class RecordEmitter {
 
     void skip(String reason, String example) {
         skips.skip(reason, example);
+    }
+
+    /** An SRV target: the canonical name of the task, the same for its ports and protocols, is checked once. */
+    private boolean checkTarget(String target) {
+        if (target == lastTarget) {
+            return true;
+        }
+        boolean fits = checkName(target);
+        if (fits) {
+            lastTarget = target;
+        }
+        return fits;
     }
 
     private boolean checkName(String name) {

@@ -189,20 +189,19 @@ public final class RecordSet {
             return ptr.add(reverseName, target) >= 0;
         }
 
-        /**
-         * Adds an A (or, for {@code v6}, AAAA) value; returns the owner name as stored (its first instance, which
-         * enumeration then shares) when the pair is new, else null.
-         */
-        String addAddress(String name, String ip, boolean v6) {
-            OwnerValues<String> values = v6 ? aaaa : a;
-            int e = values.add(name, ip);
-            return e < 0 ? null : values.name(e);
+        /** The A (or, for {@code v6}, AAAA) table, for the emitter, which checks names before it adds them. */
+        OwnerValues<String> addresses(boolean v6) {
+            return v6 ? aaaa : a;
         }
 
-        /** Adds an SRV value; returns the owner name as stored when the pair is new, else null. */
-        String addSrvValue(String name, Srv value) {
-            int e = srv.add(name, value);
-            return e < 0 ? null : srv.name(e);
+        /** The SRV table, for the emitter. */
+        OwnerValues<Srv> srvValues() {
+            return srv;
+        }
+
+        /** The PTR table, for the emitter. */
+        OwnerValues<String> ptrValues() {
+            return ptr;
         }
 
         /** The A values added so far at {@code name}, in order (empty when none). */

@@ -15,12 +15,16 @@ public final class TaskHash {
     }
 
     public static String of(String taskId) {
-        byte[] d;
         try {
-            d = MessageDigest.getInstance("SHA-1").digest(taskId.getBytes(StandardCharsets.UTF_8));
+            return of(taskId, MessageDigest.getInstance("SHA-1"));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-1", e);
         }
+    }
+
+    /** The hash with a SHA-1 digest the caller reuses (looking one up per task is costly). */
+    static String of(String taskId, MessageDigest sha1) {
+        byte[] d = sha1.digest(taskId.getBytes(StandardCharsets.UTF_8));
         long top = ((d[0] & 0xFFL) << 24) | ((d[1] & 0xFFL) << 16) | ((d[2] & 0xFFL) << 8) | (d[3] & 0xFFL);
         char[] out = new char[5];
         for (int i = 0; i < 5; i++) {

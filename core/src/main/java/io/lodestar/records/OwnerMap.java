@@ -16,7 +16,7 @@ import java.util.function.BiConsumer;
  * by {@link #entrySet()}; {@link #forEach} and {@link #get} make none.
  */
 final class OwnerMap<T> extends AbstractMap<String, List<T>> {
-    private static final OwnerMap<?> EMPTY = new OwnerMap<>(new String[0], new Object[0]);
+    private static final OwnerMap<?> EMPTY = new OwnerMap<>(new String[0], new Object[0], new long[0]);
 
     private final String[] names;
     /** The {@code List<T>} of each name. */
@@ -24,10 +24,24 @@ final class OwnerMap<T> extends AbstractMap<String, List<T>> {
     /** Entry number + 1 by hash slot; 0 is free. At most half full. */
     private final int[] index;
 
-    OwnerMap(String[] names, Object[] lists) {
+    /**
+     * A map of {@code names} to {@code lists}, indexed from {@code hashed}: the (hash, entry number + 1) slots of
+     * {@link OwnerValues}, whose hashes spare reading every name again.
+     */
+    OwnerMap(String[] names, Object[] lists, long[] hashed) {
         this.names = names;
         this.lists = lists;
-        this.index = index(names, names.length, tableSize(names.length));
+        this.index = new int[tableSize(names.length)];
+        int mask = index.length - 1;
+        for (long v : hashed) {
+            if (v != 0) {
+                int slot = spread((int) (v >>> 32)) & mask;
+                while (index[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                index[slot] = (int) v;
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -38,20 +52,6 @@ final class OwnerMap<T> extends AbstractMap<String, List<T>> {
     /** The slot of a hash before masking: the high bits mixed into the low ones, as {@code HashMap} does. */
     static int spread(int hash) {
         return hash ^ (hash >>> 16);
-    }
-
-    /** An index of the first {@code count} names in a table of {@code size} slots (a power of two). */
-    static int[] index(String[] names, int count, int size) {
-        int[] index = new int[size];
-        int mask = size - 1;
-        for (int e = 0; e < count; e++) {
-            int slot = spread(names[e].hashCode()) & mask;
-            while (index[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            index[slot] = e + 1;
-        }
-        return index;
     }
 
     private static int tableSize(int count) {

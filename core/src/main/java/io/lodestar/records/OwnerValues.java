@@ -21,8 +21,12 @@ final class OwnerValues<T> {
     private Object[] values = new Object[64];
     private int[] sizes = new int[64];
     private Set<Object>[] sets;
-    /** Entry number + 1 by hash slot; 0 is free. Kept at most half full. */
-    private int[] index = new int[128];
+    /**
+     * By hash slot: the owner's hash in the high half, its entry number + 1 in the low half; 0 is free. Kept at most
+     * half full. Holding the hash here lets a probe (and a resize) skip the names that cannot match without reading
+     * their strings.
+     */
+    private long[] index = new long[128];
     private int count;
 
     /** The number of owners. */
@@ -47,14 +51,19 @@ final class OwnerValues<T> {
      * {@link #insert} takes.
      */
     int find(String name) {
+        int hash = name.hashCode();
         int mask = index.length - 1;
-        for (int slot = OwnerMap.spread(name.hashCode()) & mask; ; slot = (slot + 1) & mask) {
-            int e = index[slot] - 1;
-            if (e < 0) {
+        for (int slot = OwnerMap.spread(hash) & mask; ; slot = (slot + 1) & mask) {
+            long v = index[slot];
+            if (v == 0) {
                 return -1 - slot;
             }
-            if (names[e].equals(name)) {
-                return e;
+            if ((int) (v >>> 32) == hash) {
+                int e = (int) v - 1;
+                String owner = names[e];
+                if (owner == name || owner.equals(name)) {
+                    return e;
+                }
             }
         }
     }
@@ -72,11 +81,26 @@ final class OwnerValues<T> {
         }
         int e = count++;
         names[e] = name;
-        index[slot] = e + 1;
+        index[slot] = ((long) name.hashCode() << 32) | (e + 1);
         if (count * 2 > index.length) {
-            index = OwnerMap.index(names, count, index.length * 2);
+            index = grow(index);
         }
         return e;
+    }
+
+    private static long[] grow(long[] index) {
+        long[] grown = new long[index.length * 2];
+        int mask = grown.length - 1;
+        for (long v : index) {
+            if (v != 0) {
+                int slot = OwnerMap.spread((int) (v >>> 32)) & mask;
+                while (grown[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                grown[slot] = v;
+            }
+        }
+        return grown;
     }
 
     /** Adds {@code value} to the values of entry {@code e}; false when they held it already. */
@@ -127,7 +151,7 @@ final class OwnerValues<T> {
         for (int e = 0; e < count; e++) {
             lists[e] = valuesOf(e);
         }
-        return new OwnerMap<>(Arrays.copyOf(names, count), lists);
+        return new OwnerMap<>(Arrays.copyOf(names, count), lists, index);
     }
 
     @SuppressWarnings("unchecked")

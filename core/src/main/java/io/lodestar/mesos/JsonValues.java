@@ -99,32 +99,61 @@ final class JsonValues {
      */
     static <T> List<T> list(JsonParser p, ElementReader<T> reader) throws IOException {
         JsonToken t = p.currentToken();
+        Elements<T> out = new Elements<>();
         if (t == JsonToken.START_ARRAY) {
-            List<T> out = new ArrayList<>(4);
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 if (p.currentToken() == null) {
                     throw new JsonParseException(p, "Unexpected end-of-input inside an array");
                 }
-                add(out, reader.read(p));
+                out.add(reader.read(p));
             }
-            return out;
-        }
-        if (t != JsonToken.START_OBJECT) {
-            return List.of();
-        }
-        List<T> out = new ArrayList<>(4);
-        for (JsonNode value : node(p)) {
-            try (JsonParser q = value.traverse()) {
-                q.nextToken();
-                add(out, reader.read(q));
+        } else if (t == JsonToken.START_OBJECT) {
+            for (JsonNode value : node(p)) {
+                try (JsonParser q = value.traverse()) {
+                    q.nextToken();
+                    out.add(reader.read(q));
+                }
             }
         }
-        return out;
+        return out.list();
     }
 
-    private static <T> void add(List<T> list, T element) {
-        if (element != null) {
-            list.add(element);
+    /**
+     * Collects the elements of one list into an immutable list, which the model's records then keep without a copy.
+     * Most lists hold one or two elements: those need no array.
+     */
+    private static final class Elements<T> {
+        private T first;
+        private T second;
+        private List<T> more;
+        private int size;
+
+        void add(T element) {
+            if (element == null) {
+                return;
+            }
+            if (size == 0) {
+                first = element;
+            } else if (size == 1) {
+                second = element;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>(8);
+                    more.add(first);
+                    more.add(second);
+                }
+                more.add(element);
+            }
+            size++;
+        }
+
+        List<T> list() {
+            return switch (size) {
+                case 0 -> List.of();
+                case 1 -> List.of(first);
+                case 2 -> List.of(first, second);
+                default -> List.copyOf(more);
+            };
         }
     }
 

@@ -26,6 +26,11 @@ final class TaskPartsReader {
             new MesosState.DiscoveryPort(-1, "", "", List.of());
 
     private final StringCache strings = new StringCache();
+    private final JsonValues.ElementReader<MesosState.Status> statusReader = this::status;
+    private final JsonValues.ElementReader<MesosState.NetworkInfo> networkInfoReader = this::networkInfo;
+    private final JsonValues.ElementReader<String> ipAddressReader = this::ipAddress;
+    private final JsonValues.ElementReader<MesosState.DiscoveryPort> discoveryPortReader = this::discoveryPort;
+    private final JsonValues.ElementReader<MesosState.Label> labelReader = this::label;
 
     /** The text of the current value ({@link JsonValues#text}), a repeated string once. */
     String text(JsonParser p) throws IOException {
@@ -39,7 +44,7 @@ final class TaskPartsReader {
 
     /** A task's {@code statuses}: each element that is an object. */
     List<MesosState.Status> statuses(JsonParser p) throws IOException {
-        return list(p, this::status);
+        return list(p, statusReader);
     }
 
     private MesosState.Status status(JsonParser p) throws IOException {
@@ -74,7 +79,7 @@ final class TaskPartsReader {
         List<MesosState.NetworkInfo> networks = List.of();
         for (String field; (field = nextField(p)) != null; ) {
             if (field.equals("network_infos")) {
-                networks = list(p, this::networkInfo);
+                networks = list(p, networkInfoReader);
             } else {
                 p.skipChildren();
             }
@@ -95,7 +100,7 @@ final class TaskPartsReader {
         for (String field; (field = nextField(p)) != null; ) {
             switch (field) {
                 case "name" -> name = text(p);
-                case "ip_addresses" -> ips = list(p, this::ipAddress);
+                case "ip_addresses" -> ips = list(p, ipAddressReader);
                 case "ip_address" -> legacy = text(p);
                 case "labels" -> labels = labels(p);
                 default -> p.skipChildren();
@@ -147,12 +152,18 @@ final class TaskPartsReader {
             return new Discovery(null, 0); // a DiscoveryInfo without a name is treated as absent (spec 6.8.1)
         }
         int malformed = 0;
-        List<MesosState.DiscoveryPort> usable = new ArrayList<>(ports.size());
         for (MesosState.DiscoveryPort port : ports) {
             if (port == MALFORMED_PORT) {
                 malformed++;
-            } else {
-                usable.add(port);
+            }
+        }
+        List<MesosState.DiscoveryPort> usable = ports;
+        if (malformed > 0) {
+            usable = new ArrayList<>(ports.size());
+            for (MesosState.DiscoveryPort port : ports) {
+                if (port != MALFORMED_PORT) {
+                    usable.add(port);
+                }
             }
         }
         return new Discovery(new MesosState.Discovery(name, visibility, usable, labels), malformed);
@@ -167,7 +178,7 @@ final class TaskPartsReader {
         List<MesosState.DiscoveryPort> ports = List.of();
         for (String field; (field = nextField(p)) != null; ) {
             if (field.equals("ports")) {
-                ports = list(p, this::discoveryPort);
+                ports = list(p, discoveryPortReader);
             } else {
                 p.skipChildren();
             }
@@ -218,7 +229,7 @@ final class TaskPartsReader {
             p.skipChildren();
             return List.of();
         }
-        return list(p, this::label);
+        return list(p, labelReader);
     }
 
     private MesosState.Label label(JsonParser p) throws IOException {

@@ -20,6 +20,7 @@ final class OwnerValues<T> {
     /** Per owner: the value itself while it has one, then an {@code Object[]} of values. */
     private Object[] values = new Object[64];
     private int[] sizes = new int[64];
+    /** The hash sets of the owners past {@link #SCAN_LIMIT} values, by entry; as long as the last such entry. */
     private Set<Object>[] sets;
     /**
      * By hash slot: the owner's hash in the high half, its entry number + 1 in the low half; 0 is free. Kept at most
@@ -75,9 +76,6 @@ final class OwnerValues<T> {
             names = Arrays.copyOf(names, capacity);
             values = Arrays.copyOf(values, capacity);
             sizes = Arrays.copyOf(sizes, capacity);
-            if (sets != null) {
-                sets = Arrays.copyOf(sets, capacity);
-            }
         }
         int e = count++;
         names[e] = name;
@@ -185,7 +183,9 @@ final class OwnerValues<T> {
     @SuppressWarnings("unchecked")
     private Set<Object> set(int e) {
         if (sets == null) {
-            sets = new Set[names.length];
+            sets = new Set[Math.max(16, e + 1)];
+        } else if (e >= sets.length) {
+            sets = Arrays.copyOf(sets, Math.max(sets.length * 2, e + 1));
         }
         Set<Object> set = sets[e];
         if (set == null) {

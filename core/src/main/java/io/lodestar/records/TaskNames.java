@@ -72,9 +72,9 @@ final class TaskNames {
         });
     }
 
-    /** {@link TaskHash} of a task id. */
-    String hash(String taskId) {
-        return TaskHash.of(taskId, sha1);
+    /** Writes {@link TaskHash} of a task id to {@code out} (five characters). */
+    void hash(String taskId, char[] out) {
+        TaskHash.write(taskId, sha1, out);
     }
 
     /** {@link TaskRecords#agentTail} of an agent id. */

@@ -26,6 +26,9 @@ final class TaskRecords {
     /** The canonical names {@code C.F.domain} and {@code C.F.slave.domain} of the last pass added. */
     private String canonical;
     private String canonicalSlave;
+    /** The hash of the current task, and the canonical names being made: reused task after task. */
+    private final char[] hash = new char[5];
+    private final StringBuilder scratch = new StringBuilder(128);
 
     TaskRecords(Config config, Labels labels, RecordEmitter out, ReverseNames reverse) {
         this.config = config;
@@ -65,7 +68,7 @@ final class TaskRecords {
                 continue;
             }
             out.startTask();
-            String hash = names.hash(task.id());
+            names.hash(task.id(), hash);
             String tail = names.agentTail(task.agentId());
             for (String t : passes) {
                 addPass(fwNames, fwNames.pass(t), hash, tail, task, chosen.taskIps(), agent);
@@ -92,21 +95,27 @@ final class TaskRecords {
     }
 
     /** One name pass (spec 6.8.2 to 6.8.5), leaving its canonical names in {@link #canonical} and its slave twin. */
-    private void addPass(TaskNames.Framework fw, TaskNames.Pass pass, String hash, String tail, MesosState.Task task,
+    private void addPass(TaskNames.Framework fw, TaskNames.Pass pass, char[] hash, String tail, MesosState.Task task,
                          List<IpLiteral> taskIps, List<IpLiteral> agentIps) {
-        String label = canonicalLabel(pass.t, hash, tail);
-        String c = label + "." + fw.fd;
-        String cs = label + "." + fw.fs;
-        for (IpLiteral ip : taskIps) {
-            out.addIp(pass.a, ip);
-            out.addIp(c, ip);
+        StringBuilder name = scratch;
+        name.setLength(0);
+        appendCanonicalLabel(name, pass.t, hash, tail);
+        int label = name.length();
+        String c = name.append('.').append(fw.fd).toString();
+        name.setLength(label);
+        String cs = name.append('.').append(fw.fs).toString();
+        for (int i = 0; i < taskIps.size(); i++) {
+            out.addIp(pass.a, taskIps.get(i));
+            out.addIp(c, taskIps.get(i));
         }
-        for (IpLiteral ip : agentIps) {
-            out.addIp(pass.as, ip);
-            out.addIp(cs, ip);
+        for (int i = 0; i < agentIps.size(); i++) {
+            out.addIp(pass.as, agentIps.get(i));
+            out.addIp(cs, agentIps.get(i));
         }
         boolean di = task.discovery() != null;
-        for (int port : task.ports()) {
+        List<Integer> ports = task.ports();
+        for (int i = 0; i < ports.size(); i++) {
+            int port = ports.get(i);
             out.addSrv(pass.tcpSlave, cs, port);
             out.addSrv(pass.udpSlave, cs, port);
             if (!di) {
@@ -117,11 +126,11 @@ final class TaskRecords {
         if (di) {
             for (MesosState.DiscoveryPort p : task.discovery().ports()) {
                 String proto = names.label(p.protocol());
-                String name = names.label(p.name());
+                String portName = names.label(p.name());
                 for (String x : proto.isEmpty() ? TCP_AND_UDP : List.of(proto)) {
                     out.addSrv(pass.discoverySrv("", x), c, p.number());
-                    if (!name.isEmpty()) {
-                        out.addSrv(pass.discoverySrv(name, x), c, p.number());
+                    if (!portName.isEmpty()) {
+                        out.addSrv(pass.discoverySrv(portName, x), c, p.number());
                     }
                 }
             }
@@ -135,19 +144,30 @@ final class TaskRecords {
      * the suffix stays within 63 bytes (QUIRK 8: upstream emits longer labels and then fails to answer).
      */
     static String canonicalLabel(String t, String hash, String tail) {
-        String suffix = "-" + hash + (tail.isEmpty() ? "" : "-" + tail);
+        StringBuilder label = new StringBuilder(63);
+        appendCanonicalLabel(label, t, hash.toCharArray(), tail);
+        return label.toString();
+    }
+
+    /** Appends {@link #canonicalLabel} to {@code out}, so that a task's canonical names are made without copies. */
+    static void appendCanonicalLabel(StringBuilder out, String t, char[] hash, String tail) {
+        int suffix = 1 + hash.length + (tail.isEmpty() ? 0 : 1 + tail.length());
         int lastDot = t.lastIndexOf('.');
-        int room = 63 - suffix.length();
+        int room = 63 - suffix;
         int lastLabelLength = t.length() - lastDot - 1;
         if (lastLabelLength <= room) {
-            return t + suffix;
+            out.append(t);
+        } else {
+            int end = lastDot + 1 + Math.max(room, 0);
+            while (end > lastDot + 1 && t.charAt(end - 1) == '-') {
+                end--;
+            }
+            out.append(t, 0, end);
         }
-        String cut = t.substring(0, lastDot + 1 + Math.max(room, 0));
-        int end = cut.length();
-        while (end > lastDot + 1 && cut.charAt(end - 1) == '-') {
-            end--;
+        out.append('-').append(hash);
+        if (!tail.isEmpty()) {
+            out.append('-').append(tail);
         }
-        return cut.substring(0, end) + suffix;
     }
 
     /** Spec 6.3: the part of the agent id after its last {@code -}, lowercased, as a legal label of up to 20 bytes. */

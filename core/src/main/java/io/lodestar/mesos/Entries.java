@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns one agent, framework or task of a state document into its model, checking each field; an entry that
- * lacks what it needs is skipped and counted with a short reason. Reasons are a fixed set, so they can be metric
+ * Reads the parts of a task that the operator API and {@code /master/state} share (statuses, DiscoveryInfo, labels)
+ * from a JSON tree, checking each field, for {@link OperatorEntries} and {@link MasterInfo}; {@link StateEntryReader}
+ * reads a whole state document the same way from a stream. Skip reasons are a fixed set, so they can be metric
  * labels.
  */
 final class Entries {
@@ -16,101 +17,6 @@ final class Entries {
     private Entries() {
     }
 
-    static MesosState.Agent agent(JsonNode n, SkipReport.Collector skips) {
-        if (!n.isObject()) {
-            skips.skip("agent: not an object", null);
-            return null;
-        }
-        String id = text(n, "id");
-        if (id.isEmpty()) {
-            skips.skip("agent: missing id", null);
-            return null;
-        }
-        Pid pid = null;
-        JsonNode pidNode = n.get("pid");
-        if (pidNode == null || pidNode.isNull() || pidNode.asText("").isEmpty()) {
-            skips.skip("agent: missing pid", id);
-        } else {
-            pid = Pid.parse(pidNode.asText());
-            if (pid == null) {
-                skips.skip("agent: malformed pid", id);
-            }
-        }
-        return new MesosState.Agent(id, pid, text(n, "hostname"));
-    }
-
-    static MesosState.Framework framework(JsonNode n, SkipReport.Collector skips) {
-        if (!n.isObject()) {
-            skips.skip("framework: not an object", null);
-            return null;
-        }
-        String name = text(n, "name");
-        String id = text(n, "id");
-        if (name.isEmpty()) {
-            skips.skip("framework: missing name", id.isEmpty() ? null : id);
-            return null;
-        }
-        Pid pid = null;
-        JsonNode pidNode = n.get("pid");
-        if (pidNode != null && !pidNode.isNull() && !pidNode.asText("").isEmpty()) {
-            pid = Pid.parse(pidNode.asText());
-            if (pid == null) {
-                skips.skip("framework: malformed pid", name);
-            }
-        }
-        List<MesosState.Task> tasks = new ArrayList<>();
-        JsonNode taskNodes = n.path("tasks");
-        if (taskNodes.isArray()) {
-            for (JsonNode t : taskNodes) {
-                MesosState.Task task = task(t, id, skips);
-                if (task != null) {
-                    tasks.add(task);
-                }
-            }
-        }
-        return new MesosState.Framework(id, name, pid, text(n, "hostname"), tasks);
-    }
-
-    static MesosState.Task task(JsonNode n, String frameworkId, SkipReport.Collector skips) {
-        if (!n.isObject()) {
-            skips.skip("task: not an object", null);
-            return null;
-        }
-        String id = text(n, "id");
-        if (id.isEmpty()) {
-            skips.skip("task: missing id", null);
-            return null;
-        }
-        String state = text(n, "state");
-        if (state.isEmpty()) {
-            skips.skip("task: missing state", id);
-            return null;
-        }
-        String agentId = text(n, "slave_id");
-        if (agentId.isEmpty()) {
-            agentId = text(n, "agent_id");
-        }
-        if (agentId.isEmpty()) {
-            skips.skip("task: missing slave_id", id);
-            return null;
-        }
-        MesosState.Discovery discovery = discovery(n.path("discovery"), id, skips);
-        String name = text(n, "name");
-        if (name.isEmpty() && discovery == null) {
-            skips.skip("task: missing name", id);
-            return null;
-        }
-        List<Integer> ports = PortRanges.parse(n.path("resources").path("ports").asText(""), id, skips);
-        List<MesosState.Status> statuses = new ArrayList<>();
-        for (JsonNode s : n.path("statuses")) {
-            if (s.isObject()) {
-                statuses.add(status(s));
-            }
-        }
-        String fwId = text(n, "framework_id");
-        return new MesosState.Task(id, name, fwId.isEmpty() ? frameworkId : fwId, agentId, state, ports, statuses,
-                discovery, labels(n.path("labels")), n.path("health_check").isObject());
-    }
 
     static MesosState.Status status(JsonNode s) {
         List<MesosState.NetworkInfo> infos = new ArrayList<>();

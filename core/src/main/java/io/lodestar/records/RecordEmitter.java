@@ -1,17 +1,25 @@
 package io.lodestar.records;
 
 import io.lodestar.mesos.SkipReport;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Adds records to a {@link RecordSet.Builder} after checking that names fit the wire, remembers what each add
- * created (for enumeration) and counts what it had to leave out.
+ * created (for enumeration) and counts what it had to leave out. A name that is an owner already was checked when
+ * it became one, so only new owners (and new SRV targets) are checked.
  */
 final class RecordEmitter {
     private final RecordSet.Builder records;
     private final SkipReport.Collector skips;
-    private List<RecordSet.EnumRecord> added;
+    /** The (owner name, value) pairs the current task added, see {@link TaskEnumRecords}; reused task after task. */
+    private Object[] added;
+    /** The length of {@link #added} in use; -1 outside a task. */
+    private int addedLength = -1;
+    /** The last SRV value: a task adds the same value under up to four names in a row. */
+    private RecordSet.Srv lastSrv;
+    /** The last SRV target that fits the wire. */
+    private String lastTarget;
 
     RecordEmitter(RecordSet.Builder records, SkipReport.Collector skips) {
         this.records = records;
@@ -20,45 +28,77 @@ final class RecordEmitter {
 
     /** Starts collecting the records added from now on, for one task's enumeration entry. */
     void startTask() {
-        added = new ArrayList<>();
+        if (added == null) {
+            added = new Object[32];
+        }
+        addedLength = 0;
     }
 
     /** The records added since {@link #startTask()}, and stops collecting. */
     List<RecordSet.EnumRecord> endTask() {
-        List<RecordSet.EnumRecord> out = added;
-        added = null;
+        List<RecordSet.EnumRecord> out = addedLength == 0 ? List.of()
+                : new TaskEnumRecords(Arrays.copyOf(added, addedLength));
+        addedLength = -1;
         return out;
     }
 
     boolean addIp(String name, IpLiteral ip) {
-        if (!checkName(name)) {
+        OwnerValues<String> table = records.addresses(ip.v6());
+        int e = table.find(name);
+        if (e < 0) {
+            if (!checkName(name)) {
+                return false;
+            }
+            e = table.insert(name, -1 - e);
+        }
+        if (!table.addValue(e, ip.text())) {
             return false;
         }
-        boolean fresh = ip.v6() ? records.tryAddAaaa(name, ip.text()) : records.tryAddA(name, ip.text());
-        if (fresh && added != null) {
-            added.add(new RecordSet.EnumRecord(name, ip.text(), ip.v6() ? "AAAA" : "A"));
-        }
-        return fresh;
+        remember(table.name(e), ip.text());
+        return true;
     }
 
     boolean addSrv(String name, String target, int port) {
-        if (!checkName(name) || !checkName(target)) {
+        OwnerValues<RecordSet.Srv> table = records.srvValues();
+        int e = table.find(name);
+        if ((e < 0 && !checkName(name)) || !checkTarget(target)) {
             return false;
         }
-        RecordSet.Srv srv = new RecordSet.Srv(target, port);
-        boolean fresh = records.tryAddSrv(name, srv);
-        if (fresh && added != null) {
-            added.add(new RecordSet.EnumRecord(name, srv.toString(), "SRV"));
+        if (e < 0) {
+            e = table.insert(name, -1 - e);
         }
-        return fresh;
+        if (lastSrv == null || lastSrv.port() != port || !lastSrv.target().equals(target)) {
+            lastSrv = new RecordSet.Srv(target, port);
+        }
+        if (!table.addValue(e, lastSrv)) {
+            return false;
+        }
+        remember(table.name(e), lastSrv);
+        return true;
+    }
+
+    private void remember(String name, Object value) {
+        if (addedLength < 0) {
+            return; // not inside a task
+        }
+        if (addedLength + 2 > added.length) {
+            added = Arrays.copyOf(added, added.length * 2);
+        }
+        added[addedLength++] = name;
+        added[addedLength++] = value;
     }
 
     /** Adds a PTR record (not part of enumeration); false when it was there already or does not fit the wire. */
     boolean addPtr(String reverseName, String target) {
-        if (!checkName(reverseName) || !checkName(target)) {
+        OwnerValues<String> table = records.ptrValues();
+        int e = table.find(reverseName);
+        if ((e < 0 && !checkName(reverseName)) || !checkName(target)) {
             return false;
         }
-        return records.tryAddPtr(reverseName, target);
+        if (e < 0) {
+            e = table.insert(reverseName, -1 - e);
+        }
+        return table.addValue(e, target);
     }
 
     /** The records added so far, for rules that derive records from records (the DC/OS mirror). */
@@ -68,6 +108,18 @@ final class RecordEmitter {
 
     void skip(String reason, String example) {
         skips.skip(reason, example);
+    }
+
+    /** An SRV target: the canonical name of the task, the same for its ports and protocols, is checked once. */
+    private boolean checkTarget(String target) {
+        if (target == lastTarget) {
+            return true;
+        }
+        boolean fits = checkName(target);
+        if (fits) {
+            lastTarget = target;
+        }
+        return fits;
     }
 
     private boolean checkName(String name) {

@@ -2,12 +2,8 @@ package io.lodestar.records;
 
 import io.lodestar.mesos.SkipReport;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The records generated from one Mesos state (spec section 5): A, AAAA and SRV values by owner name, PTR values by
@@ -36,7 +32,8 @@ public final class RecordSet {
     /** A task in {@code /v1/enumerate}: raw name, id, and the records it added ({@code []}, never null: QUIRK 16). */
     public record EnumTask(String name, String id, List<EnumRecord> records) {
         public EnumTask {
-            records = List.copyOf(records);
+            // The builder's lists are immutable already, and make their records only when read.
+            records = records instanceof TaskEnumRecords ? records : List.copyOf(records);
         }
     }
 
@@ -47,15 +44,15 @@ public final class RecordSet {
         }
     }
 
-    private final Map<String, List<String>> a;
-    private final Map<String, List<String>> aaaa;
-    private final Map<String, List<Srv>> srv;
-    private final Map<String, List<String>> ptr;
+    private final OwnerMap<String> a;
+    private final OwnerMap<String> aaaa;
+    private final OwnerMap<Srv> srv;
+    private final OwnerMap<String> ptr;
     private final List<EnumFramework> enumeration;
     private final SkipReport skipped;
 
-    private RecordSet(Map<String, List<String>> a, Map<String, List<String>> aaaa, Map<String, List<Srv>> srv,
-                      Map<String, List<String>> ptr, List<EnumFramework> enumeration, SkipReport skipped) {
+    private RecordSet(OwnerMap<String> a, OwnerMap<String> aaaa, OwnerMap<Srv> srv, OwnerMap<String> ptr,
+                      List<EnumFramework> enumeration, SkipReport skipped) {
         this.a = a;
         this.aaaa = aaaa;
         this.srv = srv;
@@ -99,39 +96,29 @@ public final class RecordSet {
     }
 
     public int countA() {
-        return count(a);
+        return a.valueCount();
     }
 
     public int countAaaa() {
-        return count(aaaa);
+        return aaaa.valueCount();
     }
 
     public int countSrv() {
-        return count(srv);
+        return srv.valueCount();
     }
 
     public int countPtr() {
-        return count(ptr);
+        return ptr.valueCount();
     }
 
-    private static int count(Map<String, ? extends List<?>> m) {
-        int n = 0;
-        for (List<?> v : m.values()) {
-            n += v.size();
-        }
-        return n;
-    }
-
-    /** True when both hold the same values at the same names, ignoring order and enumeration. */
+    /**
+     * True when both hold the same values at the same names, ignoring enumeration and the order of A, AAAA and SRV
+     * values (PTR order is the order of the names in an answer, so it counts). Runs on every refresh against the
+     * published records, so it allocates only for the names whose values are in another order.
+     */
     public boolean sameRecords(RecordSet other) {
-        return asSets(a).equals(asSets(other.a)) && asSets(aaaa).equals(asSets(other.aaaa))
-                && asSets(srv).equals(asSets(other.srv)) && ptr.equals(other.ptr);
-    }
-
-    private static <T> Map<String, Set<T>> asSets(Map<String, List<T>> m) {
-        Map<String, Set<T>> out = new java.util.HashMap<>(m.size() * 2);
-        m.forEach((k, v) -> out.put(k, new java.util.HashSet<>(v)));
-        return out;
+        return a.sameValues(other.a, true) && aaaa.sameValues(other.aaaa, true) && srv.sameValues(other.srv, true)
+                && ptr.sameValues(other.ptr, false);
     }
 
     @Override
@@ -142,10 +129,10 @@ public final class RecordSet {
 
     /** Collects records with set semantics: adding an existing (name, value) pair is a no-op that returns false. */
     public static final class Builder {
-        private final Map<String, LinkedHashSet<String>> a = new LinkedHashMap<>();
-        private final Map<String, LinkedHashSet<String>> aaaa = new LinkedHashMap<>();
-        private final Map<String, LinkedHashSet<Srv>> srv = new LinkedHashMap<>();
-        private final Map<String, LinkedHashSet<String>> ptr = new LinkedHashMap<>();
+        private final OwnerValues<String> a = new OwnerValues<>();
+        private final OwnerValues<String> aaaa = new OwnerValues<>();
+        private final OwnerValues<Srv> srv = new OwnerValues<>();
+        private final OwnerValues<String> ptr = new OwnerValues<>();
         private final List<EnumFramework> enumeration = new ArrayList<>();
         private SkipReport skipped = SkipReport.EMPTY;
 
@@ -184,41 +171,53 @@ public final class RecordSet {
 
         /** Adds an A value; false when the pair was there already. */
         public boolean tryAddA(String name, String ipv4) {
-            return add(a, name, ipv4);
+            return a.add(name, ipv4) >= 0;
         }
 
         /** Adds an AAAA value; false when the pair was there already. */
         public boolean tryAddAaaa(String name, String ipv6) {
-            return add(aaaa, name, ipv6);
+            return aaaa.add(name, ipv6) >= 0;
         }
 
         /** Adds an SRV value; false when the pair was there already. */
         public boolean tryAddSrv(String name, Srv value) {
-            return add(srv, name, value);
+            return srv.add(name, value) >= 0;
         }
 
         /** Adds a PTR value after the ones already there; false when the pair was there already. */
         public boolean tryAddPtr(String reverseName, String target) {
-            return add(ptr, reverseName, target);
+            return ptr.add(reverseName, target) >= 0;
+        }
+
+        /** The A (or, for {@code v6}, AAAA) table, for the emitter, which checks names before it adds them. */
+        OwnerValues<String> addresses(boolean v6) {
+            return v6 ? aaaa : a;
+        }
+
+        /** The SRV table, for the emitter. */
+        OwnerValues<Srv> srvValues() {
+            return srv;
+        }
+
+        /** The PTR table, for the emitter. */
+        OwnerValues<String> ptrValues() {
+            return ptr;
         }
 
         /** The A values added so far at {@code name}, in order (empty when none). */
         List<String> aValues(String name) {
-            return List.copyOf(a.getOrDefault(name, new LinkedHashSet<>()));
+            return a.get(name);
         }
 
         /** The AAAA values added so far at {@code name}, in order (empty when none). */
         List<String> aaaaValues(String name) {
-            return List.copyOf(aaaa.getOrDefault(name, new LinkedHashSet<>()));
+            return aaaa.get(name);
         }
 
         /** A copy of every A, AAAA and SRV record added so far, for rules that derive records from records. */
         RecordSet snapshot() {
-            return new RecordSet(freeze(a), freeze(aaaa), freeze(srv), Map.of(), List.of(), SkipReport.EMPTY);
-        }
-
-        private static <T> boolean add(Map<String, LinkedHashSet<T>> map, String name, T value) {
-            return map.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(value);
+            return new RecordSet(a.freeze(), aaaa.freeze(), srv.freeze(), OwnerMap.empty(), List.of(),
+                    SkipReport.EMPTY);
         }
 
         public Builder enumeration(List<EnumFramework> frameworks) {
@@ -233,14 +232,8 @@ public final class RecordSet {
         }
 
         public RecordSet build() {
-            return new RecordSet(freeze(a), freeze(aaaa), freeze(srv), freeze(ptr), List.copyOf(enumeration),
+            return new RecordSet(a.freeze(), aaaa.freeze(), srv.freeze(), ptr.freeze(), List.copyOf(enumeration),
                     skipped);
-        }
-
-        private static <T> Map<String, List<T>> freeze(Map<String, LinkedHashSet<T>> m) {
-            Map<String, List<T>> out = new LinkedHashMap<>(m.size() * 4 / 3 + 1);
-            m.forEach((k, v) -> out.put(k, List.copyOf(v)));
-            return Collections.unmodifiableMap(out);
         }
     }
 }

@@ -5,7 +5,9 @@ import io.lodestar.config.Config;
 import io.lodestar.mesos.MesosState;
 import io.netty.util.NetUtil;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Chooses a task's addresses from its latest running status (spec 6.9): the task addresses of the Mesos names,
@@ -40,6 +42,8 @@ final class TaskAddresses {
     private final List<String> ipSources;
     private final List<String> networks;
     private final List<CidrBlock> cidrs;
+    /** Addresses parsed so far in this build, by their text: tasks on one agent share its address. */
+    private final Map<String, IpLiteral> parsed = new HashMap<>();
 
     TaskAddresses(Config config) {
         this.ipSources = config.ipSources();
@@ -56,11 +60,15 @@ final class TaskAddresses {
 
     Chosen choose(MesosState.Task task, List<IpLiteral> agentIps) {
         MesosState.Status latest = latestRunning(task.statuses());
-        List<IpLiteral> network = new ArrayList<>();
-        if (latest != null) {
+        List<IpLiteral> network = List.of();
+        if (latest != null && !latest.networkInfos().isEmpty()) {
+            List<IpLiteral> ips = new ArrayList<>(2);
             for (MesosState.NetworkInfo ni : latest.networkInfos()) {
-                ni.ipAddresses().forEach(s -> addParsed(network, s));
+                for (String s : ni.ipAddresses()) {
+                    addParsed(ips, s);
+                }
             }
+            network = List.copyOf(ips);
         }
         List<IpLiteral> preferredContainer = preferred(latest, network);
         List<IpLiteral> container = preferredContainer.isEmpty() ? network : preferredContainer;
@@ -70,17 +78,18 @@ final class TaskAddresses {
 
     /** The preferred task addresses, else the addresses of the first IP source that yields any (spec 6.9). */
     private List<IpLiteral> taskIps(MesosState.Status latest, List<IpLiteral> network, List<IpLiteral> agentIps) {
+        if (networks.isEmpty() && cidrs.isEmpty()) {
+            for (String source : ipSources) { // no preference: the first source with addresses, the others unread
+                List<IpLiteral> ips = source(source, latest, network, agentIps);
+                if (!ips.isEmpty()) {
+                    return ips;
+                }
+            }
+            return List.of();
+        }
         List<List<IpLiteral>> sources = new ArrayList<>();
         for (String source : ipSources) {
-            List<IpLiteral> ips = new ArrayList<>();
-            switch (source) {
-                case "host" -> ips.addAll(agentIps);
-                case "netinfo" -> ips.addAll(network);
-                case "docker" -> labelIps(latest, DOCKER_IP_LABEL, ips);
-                case "mesos" -> labelIps(latest, MESOS_IP_LABEL, ips);
-                default -> { }
-            }
-            sources.add(ips);
+            sources.add(source(source, latest, network, agentIps));
         }
         List<IpLiteral> candidates = new ArrayList<>();
         sources.forEach(ips -> ips.forEach(ip -> addIfAbsent(candidates, ip)));
@@ -96,6 +105,17 @@ final class TaskAddresses {
         return List.of();
     }
 
+    private List<IpLiteral> source(String source, MesosState.Status latest, List<IpLiteral> network,
+                                   List<IpLiteral> agentIps) {
+        return switch (source) {
+            case "host" -> agentIps;
+            case "netinfo" -> network;
+            case "docker" -> labelIps(latest, DOCKER_IP_LABEL);
+            case "mesos" -> labelIps(latest, MESOS_IP_LABEL);
+            default -> List.of();
+        };
+    }
+
     /**
      * The addresses of the first preferred network that has any, else the candidates inside the first preferred
      * block that holds any; empty when no preference matches.
@@ -106,7 +126,9 @@ final class TaskAddresses {
                 List<IpLiteral> ips = new ArrayList<>();
                 for (MesosState.NetworkInfo ni : latest.networkInfos()) {
                     if (name.equals(ni.name())) {
-                        ni.ipAddresses().forEach(s -> addParsed(ips, s));
+                        for (String s : ni.ipAddresses()) {
+                            addParsed(ips, s);
+                        }
                     }
                 }
                 if (!ips.isEmpty()) {
@@ -128,22 +150,29 @@ final class TaskAddresses {
         return List.of();
     }
 
-    private static void labelIps(MesosState.Status status, String key, List<IpLiteral> ips) {
-        if (status == null) {
-            return;
+    private List<IpLiteral> labelIps(MesosState.Status status, String key) {
+        if (status == null || status.labels().isEmpty()) {
+            return List.of();
         }
+        List<IpLiteral> ips = new ArrayList<>(1);
         for (MesosState.Label l : status.labels()) {
             if (key.equals(l.key())) {
                 addParsed(ips, l.value());
             }
         }
+        return ips;
     }
 
-    private static void addParsed(List<IpLiteral> ips, String s) {
-        IpLiteral ip = IpLiteral.parse(s);
-        if (ip != null) {
-            addIfAbsent(ips, ip);
+    private void addParsed(List<IpLiteral> ips, String s) {
+        IpLiteral ip = parsed.get(s);
+        if (ip == null) {
+            ip = IpLiteral.parse(s);
+            if (ip == null) {
+                return;
+            }
+            parsed.put(s, ip);
         }
+        addIfAbsent(ips, ip);
     }
 
     private static void addIfAbsent(List<IpLiteral> ips, IpLiteral ip) {

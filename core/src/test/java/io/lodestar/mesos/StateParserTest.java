@@ -92,6 +92,10 @@ class StateParserTest {
             "[ 80-80 ]                       | 80",
             "[10-8]                          | ''",
             "[99999-99999, 7-7]              | 7",
+            "'[1 - 2,,3]'                    | 1 2 3",
+            "'x[5]y'                         | 5",
+            "'[5'                            | ''",
+            "'[-5, 5-, 1-2-3, 8]'            | 8",
     })
     void portRangesExpandInOrder(String text, String expected) throws Exception {
         MesosState s = parse("{\"leader\":\"m@1.1.1.1:5050\",\"frameworks\":[{\"name\":\"f\",\"tasks\":[{\"id\":\"t\",\"name\":\"t\","

@@ -179,7 +179,7 @@ public final class ClusterView {
             }
         }
         tasks.put(key, new MesosState.Task(t.id(), t.name(), t.frameworkId(), t.agentId(), u.state(), t.ports(),
-                statuses, t.discovery(), t.labels()));
+                statuses, t.discovery(), t.labels(), t.healthCheck()));
         return true;
     }
 

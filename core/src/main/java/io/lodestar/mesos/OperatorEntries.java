@@ -47,7 +47,7 @@ final class OperatorEntries {
             }
         }
         return new MesosState.Task(id, name, value(n, "framework_id"), agentId, state, ports(n.path("resources"), id,
-                skips), statuses, discovery, Entries.labels(n.path("labels")));
+                skips), statuses, discovery, Entries.labels(n.path("labels")), n.path("health_check").isObject());
     }
 
     /** {@code Response.GetAgents.Agent}: the pid gives the address, as in {@code /master/state}. */

@@ -65,6 +65,23 @@ class ClusterViewTest {
     }
 
     @Test
+    void aTaskKeepsItsHealthCheckThroughAnUpdateWithoutHealth() throws Exception {
+        view.apply(event("{\"type\":\"TASK_ADDED\",\"task_added\":{\"task\":{\"name\":\"api\","
+                + "\"task_id\":{\"value\":\"api.7\"},\"framework_id\":{\"value\":\"fw-marathon\"},"
+                + "\"agent_id\":{\"value\":\"agent-2\"},\"state\":\"TASK_STAGING\","
+                + "\"health_check\":{\"type\":\"TCP\",\"tcp\":{\"port\":80}}}}}"));
+        view.apply(running("api.7", "10.8.0.7", 1700000012.0)); // no "healthy" yet: the check has not run
+
+        MesosState.Task api = view.snapshot().frameworks().get(0).tasks().stream()
+                .filter(t -> t.id().equals("api.7")).findFirst().orElseThrow();
+        assertThat(api.healthCheck()).isTrue();
+        // healthyTasksOnly: a checked task that has not passed its check yet gets no records.
+        RecordSet healthy = new RecordBuilder(Config.builder().healthyTasksOnly(true).build())
+                .build(view.snapshot(), BuildContext.of(List.of()));
+        assertThat(healthy.a()).doesNotContainKey("api.marathon.mesos.");
+    }
+
+    @Test
     void aTaskAddedThenRunningIsAnswerable() throws Exception {
         view.apply(added("api.9", "agent-2"));
         assertThat(records(view.snapshot()).a()).doesNotContainKey("api.marathon.mesos.");

@@ -7,7 +7,8 @@ package io.lodestar.dns;
  * <p>The tail was compiled for a question name of {@link #assumedNameLength} bytes. Answer owners point at the
  * question (offset 12) and need nothing per query; every other compression pointer (to the zone apex at the end of
  * the question, or inside the tail) is listed in {@link #relocations} and moves by the difference between the real
- * and the assumed name length, which is non-zero only for shared negative answers and {@code .*} queries.
+ * and the assumed name length, which is non-zero for shared negative answers, answers shared by names of several
+ * lengths (see {@link RRsetCompiler}) and {@code .*} queries.
  */
 final class Answer {
 

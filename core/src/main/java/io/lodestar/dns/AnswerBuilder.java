@@ -1,9 +1,6 @@
 package io.lodestar.dns;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Builds one precompiled {@link Answer} at snapshot build time, as if it followed a question for a given name:
@@ -13,6 +10,9 @@ import java.util.Map;
  * <p>Only two places in the question are pointer targets, the whole name (offset 12) and the zone apex at its end:
  * they are the only ones still where they were assumed to be when the query differs from the lookup key by
  * {@code .*} sequences (spec 8.3).
+ *
+ * <p>One builder serves a whole compile: {@link #start} resets it for the next answer and its buffers are reused,
+ * so that building an answer allocates only the arrays of the {@link Answer} itself.
  */
 final class AnswerBuilder {
 
@@ -23,19 +23,20 @@ final class AnswerBuilder {
     /** No response can hold more than this after the header and the shortest question (the root, type, class). */
     static final int MAX_TAIL = Wire.MAX_MESSAGE_LENGTH - Wire.HEADER_LENGTH - 5;
     private static final int RELOCATABLE = 0x10000;
+    private static final int[] NONE = new int[0];
 
-    private final int assumedNameLength;
+    private int assumedNameLength;
     /** Absolute message offset of the first tail byte. */
-    private final int base;
+    private int base;
     /** The most a relocation can add to a pointer: a question name of 255 bytes. */
-    private final int maxShift;
-    /** Lowercased name suffix (as ISO-8859-1 text) to its message offset, plus {@link #RELOCATABLE}. */
-    private final Map<String, Integer> offsets = new HashMap<>();
-    private byte[] buf = new byte[128];
+    private int maxShift;
+    /** Lowercased name suffixes to their message offset, plus {@link #RELOCATABLE}. */
+    private final NameSuffixes offsets = new NameSuffixes();
+    private byte[] buf = new byte[1024];
     private int size;
-    private int[] recordEnds = new int[4];
+    private int[] recordEnds = new int[64];
     private int records;
-    private int[] relocations = new int[4];
+    private int[] relocations = new int[64];
     private int relocationCount;
     private final int[] sectionCounts = new int[3];
     private int recordStart;
@@ -43,19 +44,30 @@ final class AnswerBuilder {
     private int relocationsAtStart;
     private boolean full;
     private boolean incomplete;
+    /** Scratch for names that are not prepared: label offsets and suffix hashes of the name being written. */
+    private final int[] labelStarts = new int[128];
+    private final int[] suffixHashes = new int[128];
 
-    /** A builder for answers to {@code qname}, whose last {@code apex.length} bytes are the zone apex. */
-    AnswerBuilder(byte[] qname, byte[] apex) {
+    /** Forgets the answer built so far and starts one for {@code qname}, whose last {@code apex.length} bytes are the zone apex. */
+    AnswerBuilder start(byte[] qname, byte[] apex) {
         this.assumedNameLength = qname.length;
         this.base = Wire.HEADER_LENGTH + qname.length + 4;
         this.maxShift = Wire.MAX_NAME_LENGTH - qname.length;
-        offsets.put(key(qname, 0), Wire.QNAME_OFFSET);
+        size = 0;
+        records = 0;
+        relocationCount = 0;
+        Arrays.fill(sectionCounts, 0);
+        full = false;
+        incomplete = false;
+        offsets.clear();
+        offsets.put(qname, 0, hashName(qname), Wire.QNAME_OFFSET, true);
         // Put second: for the shared negative answers the question is the apex itself, and must stay relocatable.
-        offsets.put(key(apex, 0), (Wire.QNAME_OFFSET + qname.length - apex.length) | RELOCATABLE);
+        offsets.put(apex, 0, hashName(apex), (Wire.QNAME_OFFSET + qname.length - apex.length) | RELOCATABLE, true);
+        return this;
     }
 
     /** Starts a record; {@code owner} null means the question name. Returns false once the tail is full. */
-    boolean begin(byte[] owner, int type, long ttl) {
+    boolean begin(PreparedName owner, int type, long ttl) {
         if (full) {
             return false;
         }
@@ -98,11 +110,20 @@ final class AnswerBuilder {
      * {@code compress} is set, and remembering where its own suffixes start for the names after it.
      */
     void name(byte[] wire, boolean compress) {
-        int i = 0;
-        while (wire[i] != 0) {
-            String suffix = key(wire, i);
-            Integer target = compress ? offsets.get(suffix) : null;
-            if (target != null) {
+        int labels = NameSuffixes.hashSuffixes(wire, labelStarts, suffixHashes);
+        name(wire, labelStarts, suffixHashes, labels, compress);
+    }
+
+    /** {@link #name(byte[], boolean)} for a name prepared once. */
+    void name(PreparedName n, boolean compress) {
+        name(n.wire, n.labelStarts, n.suffixHashes, n.labelStarts.length, compress);
+    }
+
+    private void name(byte[] wire, int[] starts, int[] hashes, int labels, boolean compress) {
+        for (int k = 0; k < labels; k++) {
+            int i = starts[k];
+            int target = compress ? offsets.get(wire, i, hashes[k]) : -1;
+            if (target >= 0) {
                 if ((target & RELOCATABLE) != 0) {
                     addRelocation(size);
                 }
@@ -111,13 +132,16 @@ final class AnswerBuilder {
             }
             int absolute = base + size;
             if (absolute + maxShift <= Wire.MAX_POINTER_OFFSET) {
-                offsets.putIfAbsent(suffix, absolute | RELOCATABLE);
+                offsets.put(wire, i, hashes[k], absolute | RELOCATABLE, false);
             }
-            int length = wire[i] + 1;
-            bytes(wire, i, length);
-            i += length;
+            bytes(wire, i, wire[i] + 1);
         }
         u8(0);
+    }
+
+    /** The suffix hash of a whole name. */
+    private int hashName(byte[] wire) {
+        return NameSuffixes.hashSuffixes(wire, labelStarts, suffixHashes) == 0 ? NameSuffixes.ROOT : suffixHashes[0];
     }
 
     void u8(int v) {
@@ -144,10 +168,15 @@ final class AnswerBuilder {
         size += len;
     }
 
+    /** The bytes of the tail built so far. */
+    int size() {
+        return size;
+    }
+
     Answer build(int rcode) {
-        return new Answer(rcode, Arrays.copyOf(buf, size), Arrays.copyOf(recordEnds, records),
+        return new Answer(rcode, Arrays.copyOf(buf, size), records == 0 ? NONE : Arrays.copyOf(recordEnds, records),
                 sectionCounts[ANSWER], sectionCounts[AUTHORITY], sectionCounts[ADDITIONAL], assumedNameLength,
-                Arrays.copyOf(relocations, relocationCount), incomplete);
+                relocationCount == 0 ? NONE : Arrays.copyOf(relocations, relocationCount), incomplete);
     }
 
     private void addRelocation(int at) {
@@ -163,12 +192,21 @@ final class AnswerBuilder {
         }
     }
 
-    /** The lowercased suffix of a wire name from {@code from}, as a map key. */
-    private static String key(byte[] wire, int from) {
-        byte[] lower = new byte[wire.length - from];
-        for (int i = 0; i < lower.length; i++) {
-            lower[i] = Wire.lower(wire[from + i]);
+    /**
+     * A wire name with its label offsets and suffix hashes worked out once: an SRV target is written, and named by
+     * glue, in every rotation of every RRset that lists it.
+     */
+    static final class PreparedName {
+        final byte[] wire;
+        final int[] labelStarts;
+        final int[] suffixHashes;
+
+        PreparedName(byte[] wire) {
+            int labels = Zone.labelCount(wire);
+            this.wire = wire;
+            this.labelStarts = new int[labels];
+            this.suffixHashes = new int[labels];
+            NameSuffixes.hashSuffixes(wire, labelStarts, suffixHashes);
         }
-        return new String(lower, StandardCharsets.ISO_8859_1);
     }
 }

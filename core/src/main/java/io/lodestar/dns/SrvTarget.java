@@ -1,0 +1,36 @@
+package io.lodestar.dns;
+
+import java.util.Arrays;
+
+/**
+ * An SRV target name as written in the record set, prepared once for writing, and shared by every SRV value that
+ * names it: a target is written, and named by its glue, in every rotation of every RRset that lists it.
+ */
+final class SrvTarget {
+
+    /** What a target adds to the additional section, shared by the spellings of one lowercased name. */
+    static final class Glue {
+        final byte[] lowerName;
+        /** The target's owner, or null; looked up once all records are collected. */
+        OwnerRecords owner;
+        boolean resolved;
+        /** The answer that last listed this target's glue, to list each target once per answer. */
+        int listedIn;
+
+        Glue(byte[] lowerName) {
+            this.lowerName = lowerName;
+        }
+    }
+
+    final byte[] wire;
+    final int hash;
+    final AnswerBuilder.PreparedName prepared;
+    final Glue glue;
+
+    SrvTarget(byte[] wire, Glue glue) {
+        this.wire = wire;
+        this.hash = Arrays.hashCode(wire);
+        this.prepared = new AnswerBuilder.PreparedName(wire);
+        this.glue = glue;
+    }
+}

@@ -23,7 +23,9 @@ final class AnswerBuilder {
     /** No response can hold more than this after the header and the shortest question (the root, type, class). */
     static final int MAX_TAIL = Wire.MAX_MESSAGE_LENGTH - Wire.HEADER_LENGTH - 5;
     private static final int RELOCATABLE = 0x10000;
-    private static final int[] NONE = new int[0];
+    /** The end of the range a name can be written in and still be a pointer target for every question length. */
+    static final int MAX_POINTER_TARGET = Wire.MAX_POINTER_OFFSET - Wire.HEADER_LENGTH - 4 - Wire.MAX_NAME_LENGTH;
+    static final int[] NONE = new int[0];
 
     private int assumedNameLength;
     /** Absolute message offset of the first tail byte. */
@@ -44,6 +46,10 @@ final class AnswerBuilder {
     private int relocationsAtStart;
     private boolean full;
     private boolean incomplete;
+    /** The shared array the first {@link #headLength} bytes of the answer come from, or null. */
+    private byte[] head;
+    private int headOffset;
+    private int headLength;
     /** Scratch for names that are not prepared: label offsets and suffix hashes of the name being written. */
     private final int[] labelStarts = new int[128];
     private final int[] suffixHashes = new int[128];
@@ -59,11 +65,55 @@ final class AnswerBuilder {
         Arrays.fill(sectionCounts, 0);
         full = false;
         incomplete = false;
+        head = null;
+        headLength = 0;
         offsets.clear();
         offsets.put(qname, 0, hashName(qname), Wire.QNAME_OFFSET, true);
         // Put second: for the shared negative answers the question is the apex itself, and must stay relocatable.
         offsets.put(apex, 0, hashName(apex), (Wire.QNAME_OFFSET + qname.length - apex.length) | RELOCATABLE, true);
         return this;
+    }
+
+    /**
+     * Right after {@link #start}: the answer begins with {@code length} bytes of answer records that are not written
+     * here but taken from {@code shared} at {@code offset}; their ends follow with {@link #sharedRecord}. Their names
+     * are not known to compression: only {@link #begin(int, int, long)} may point into them.
+     */
+    void shareHead(byte[] shared, int offset, int length) {
+        this.head = shared;
+        this.headOffset = offset;
+        this.headLength = length;
+        ensure(length);
+        size = length;
+    }
+
+    /** A record of the shared head, in the answer section, ending at {@code end}. */
+    void sharedRecord(int end) {
+        if (records == recordEnds.length) {
+            recordEnds = Arrays.copyOf(recordEnds, records * 2);
+        }
+        recordEnds[records++] = end;
+        sectionCounts[ANSWER]++;
+    }
+
+    /**
+     * Starts a record whose owner is a name at {@code nameOffset} in the tail (at most {@link #MAX_POINTER_TARGET}),
+     * as a relocatable pointer. Returns false once the tail is full.
+     */
+    boolean begin(int nameOffset, int type, long ttl) {
+        if (full) {
+            return false;
+        }
+        recordStart = size;
+        relocationsAtStart = relocationCount;
+        addRelocation(size);
+        u16(Wire.POINTER | (base + nameOffset));
+        u16(type);
+        u16(Wire.CLASS_IN);
+        u32(ttl);
+        rdlengthAt = size;
+        u16(0);
+        return true;
     }
 
     /** Starts a record; {@code owner} null means the question name. Returns false once the tail is full. */
@@ -103,6 +153,16 @@ final class AnswerBuilder {
         }
         recordEnds[records++] = size;
         sectionCounts[section]++;
+    }
+
+    /**
+     * Ends a record written only to be copied into a head that answers share ({@link #bytes}): its RDLENGTH is set,
+     * nothing else is counted, and there is no size limit.
+     */
+    void endShared() {
+        int rdlength = size - rdlengthAt - 2;
+        buf[rdlengthAt] = (byte) (rdlength >>> 8);
+        buf[rdlengthAt + 1] = (byte) rdlength;
     }
 
     /**
@@ -173,10 +233,21 @@ final class AnswerBuilder {
         return size;
     }
 
+    /** A copy of the bytes written so far (no shared head). */
+    byte[] bytes() {
+        return Arrays.copyOf(buf, size);
+    }
+
     Answer build(int rcode) {
-        return new Answer(rcode, Arrays.copyOf(buf, size), records == 0 ? NONE : Arrays.copyOf(recordEnds, records),
-                sectionCounts[ANSWER], sectionCounts[AUTHORITY], sectionCounts[ADDITIONAL], assumedNameLength,
-                relocationCount == 0 ? NONE : Arrays.copyOf(relocations, relocationCount), incomplete);
+        int[] ends = records == 0 ? NONE : Arrays.copyOf(recordEnds, records);
+        int[] pointers = relocationCount == 0 ? NONE : Arrays.copyOf(relocations, relocationCount);
+        if (head == null) {
+            return new Answer(rcode, Arrays.copyOf(buf, size), ends, sectionCounts[ANSWER],
+                    sectionCounts[AUTHORITY], sectionCounts[ADDITIONAL], assumedNameLength, pointers, incomplete);
+        }
+        byte[] own = size == headLength ? Answer.NO_BYTES : Arrays.copyOfRange(buf, headLength, size);
+        return new Answer(rcode, head, headOffset, headLength, own, ends, sectionCounts[ANSWER],
+                sectionCounts[AUTHORITY], sectionCounts[ADDITIONAL], assumedNameLength, pointers, incomplete);
     }
 
     private void addRelocation(int at) {

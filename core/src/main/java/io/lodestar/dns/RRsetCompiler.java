@@ -27,19 +27,37 @@ final class RRsetCompiler {
     static final int MAX_ROTATIONS = 8;
 
     private final Config config;
+    /** Owner, type, class, TTL and RDLENGTH of a record whose owner is a pointer. */
+    private static final int RECORD_FIELDS = 12;
+    /** Priority, weight and port. */
+    private static final int SRV_FIELDS = 6;
+    private static final SrvTarget.Glue[] NO_GLUE = new SrvTarget.Glue[0];
+
     private final NameMap<OwnerRecords> owners;
+    private final NameMap<SrvTarget.Glue> glues;
+    private final boolean shareHeads;
     private final AnswerBuilder builder = new AnswerBuilder();
     private final Map<List<Address>, Answer[]> aAnswers = new HashMap<>();
     private final Map<List<Address>, Answer[]> aaaaAnswers = new HashMap<>();
     /** SRV answers by zone apex (the same array for every owner of a zone), then by RRset. */
     private final Map<byte[], Map<List<Target>, Answer[]>> srvAnswers = new IdentityHashMap<>();
+    /** Record ends of fixed-size records by count and size, shared by every address answer. */
+    private final Map<Long, int[]> fixedEnds = new HashMap<>();
     private final List<Target> glueTargets = new ArrayList<>();
+    /** Scratch: the end of each record of a shared head, and the offset of each glue owner. */
+    private int[] headEnds = new int[64];
+    private int[] glueOffsets = new int[64];
     private int answerCount;
 
-    /** A compiler whose additional data comes from {@code owners}. */
-    RRsetCompiler(Config config, NameMap<OwnerRecords> owners) {
+    /**
+     * A compiler whose additional data comes from {@code owners}, with the SRV targets {@code glues}; rotations are
+     * slices of a shared head when {@code shareHeads} is set and that gives the same bytes.
+     */
+    RRsetCompiler(Config config, NameMap<OwnerRecords> owners, NameMap<SrvTarget.Glue> glues, boolean shareHeads) {
         this.config = config;
+        this.shareHeads = shareHeads;
         this.owners = owners;
+        this.glues = glues;
     }
 
     /** The builder to start every answer of this compile with. */
@@ -65,16 +83,57 @@ final class RRsetCompiler {
         }
         int n = list.size();
         Answer[] out = new Answer[rotations(n)];
-        for (int r = 0; r < out.length; r++) {
-            AnswerBuilder b = builder.start(owner.name, owner.apex);
-            int first = r * n / out.length;
-            for (int i = 0; i < n; i++) {
-                addressRecord(b, null, type, list.get((first + i) % n), AnswerBuilder.ANSWER);
+        int recordLength = RECORD_FIELDS + list.get(0).bytes().length;
+        if (shareHeads && out.length > 1 && n * recordLength <= AnswerBuilder.MAX_TAIL) {
+            rotateAddresses(owner, list, type, out, recordLength);
+        } else {
+            for (int r = 0; r < out.length; r++) {
+                AnswerBuilder b = builder.start(owner.name, owner.apex);
+                int first = r * n / out.length;
+                for (int i = 0; i < n; i++) {
+                    addressRecord(b, null, type, list.get((first + i) % n), AnswerBuilder.ANSWER);
+                }
+                out[r] = b.build(Wire.RCODE_NOERROR);
             }
-            out[r] = b.build(Wire.RCODE_NOERROR);
         }
         shared.put(list, out);
         return out;
+    }
+
+    /**
+     * The rotations of an address RRset that fits a message, as slices of one array holding the records in order
+     * and then again up to the first record of the last rotation: the records only point at the question.
+     */
+    private void rotateAddresses(OwnerRecords owner, List<Address> list, int type, Answer[] out, int recordLength) {
+        int n = list.size();
+        int lastFirst = (out.length - 1) * n / out.length;
+        AnswerBuilder b = builder.start(owner.name, owner.apex);
+        for (int k = 0; k < n + lastFirst; k++) {
+            b.begin(null, type, config.ttl());
+            b.bytes(list.get(k % n).bytes(), 0, recordLength - RECORD_FIELDS);
+            b.endShared();
+        }
+        byte[] head = b.bytes();
+        int[] ends = ends(n, recordLength);
+        for (int r = 0; r < out.length; r++) {
+            int first = r * n / out.length;
+            out[r] = new Answer(Wire.RCODE_NOERROR, head, first * recordLength, n * recordLength, Answer.NO_BYTES,
+                    ends, n, 0, 0, owner.name.length, AnswerBuilder.NONE, false);
+        }
+    }
+
+    /** The record ends of {@code n} records of {@code recordLength} bytes, shared by every such answer. */
+    private int[] ends(int n, int recordLength) {
+        long key = (long) n << 32 | recordLength;
+        int[] ends = fixedEnds.get(key);
+        if (ends == null) {
+            ends = new int[n];
+            for (int i = 0; i < n; i++) {
+                ends[i] = (i + 1) * recordLength;
+            }
+            fixedEnds.put(key, ends);
+        }
+        return ends;
     }
 
     private void addressRecord(AnswerBuilder b, AnswerBuilder.PreparedName owner, int type, Address address,
@@ -94,14 +153,26 @@ final class RRsetCompiler {
             return null;
         }
         List<Target> list = owner.srv.list;
-        Map<List<Target>, Answer[]> shared = shareable(owner.name, list)
+        boolean shareable = shareable(owner.name, list);
+        Map<List<Target>, Answer[]> shared = shareable
                 ? srvAnswers.computeIfAbsent(owner.apex, apex -> new HashMap<>()) : null;
         Answer[] known = shared == null ? null : shared.get(list);
         if (known != null) {
             return known;
         }
+        Answer[] out = new Answer[rotations(list.size())];
+        if (!shareHeads || !shareable || list.size() < MAX_ROTATIONS || !rotateSrv(owner, list, out)) {
+            compileSrv(owner, list, out);
+        }
+        if (shared != null) {
+            shared.put(list, out);
+        }
+        return out;
+    }
+
+    /** Every rotation written out with the general {@link AnswerBuilder}: names compressed as they come. */
+    private void compileSrv(OwnerRecords owner, List<Target> list, Answer[] out) {
         int n = list.size();
-        Answer[] out = new Answer[rotations(n)];
         for (int r = 0; r < out.length; r++) {
             AnswerBuilder b = builder.start(owner.name, owner.apex);
             int answer = ++answerCount;
@@ -110,9 +181,7 @@ final class RRsetCompiler {
             for (int i = 0; i < n; i++) {
                 Target t = list.get((first + i) % n);
                 if (b.begin(null, Wire.TYPE_SRV, config.ttl())) {
-                    b.u16(0);
-                    b.u16(config.srvRecordDefaultWeight());
-                    b.u16(t.port());
+                    srvData(b, t);
                     b.name(t.name().prepared, false);
                     b.end(AnswerBuilder.ANSWER);
                     SrvTarget.Glue glue = t.name().glue;
@@ -127,10 +196,102 @@ final class RRsetCompiler {
             }
             out[r] = b.build(Wire.RCODE_NOERROR);
         }
-        if (shared != null) {
-            shared.put(list, out);
+    }
+
+    private void srvData(AnswerBuilder b, Target t) {
+        b.u16(0);
+        b.u16(config.srvRecordDefaultWeight());
+        b.u16(t.port());
+    }
+
+    /**
+     * The rotations of a shareable SRV RRset as slices of one array holding its records twice over, each followed
+     * by its own glue, when that gives the bytes {@link #compileSrv} would: the records fit below the reach of a
+     * pointer, and no target is the apex or a suffix of another, so that each glue owner is a pointer to the first
+     * record naming it. Returns false, building nothing, otherwise. Used for RRsets of {@link #MAX_ROTATIONS}
+     * records or more only: there 8 rotations of n records become about 2n, while a tail in two parts costs the
+     * writer a second copy, which smaller answers, mostly sent whole, would pay on every query.
+     */
+    private boolean rotateSrv(OwnerRecords owner, List<Target> list, Answer[] out) {
+        int n = list.size();
+        int lastFirst = (out.length - 1) * n / out.length;
+        if (headEnds.length < n + lastFirst + 1) {
+            headEnds = new int[2 * (n + lastFirst + 1)];
+            glueOffsets = new int[headEnds.length];
         }
-        return out;
+        int mark = ++answerCount;
+        for (int k = 0; k < n + lastFirst; k++) {
+            SrvTarget target = list.get(k % n).name();
+            headEnds[k + 1] = headEnds[k] + RECORD_FIELDS + SRV_FIELDS + target.wire.length;
+            target.glue.listedIn = mark;
+        }
+        if (headEnds[n] > AnswerBuilder.MAX_POINTER_TARGET) {
+            return false;
+        }
+        for (Target t : list) {
+            SrvTarget.Glue glue = t.name().glue;
+            if (java.util.Arrays.equals(glue.lowerName, owner.apex)) {
+                return false;
+            }
+            for (SrvTarget.Glue suffix : suffixes(glue)) {
+                if (suffix.listedIn == mark) {
+                    return false;
+                }
+            }
+        }
+        AnswerBuilder b = builder.start(owner.name, owner.apex);
+        for (int k = 0; k < n + lastFirst; k++) {
+            Target t = list.get(k % n);
+            b.begin(null, Wire.TYPE_SRV, config.ttl());
+            srvData(b, t);
+            b.bytes(t.name().wire, 0, t.name().wire.length);
+            b.endShared();
+        }
+        byte[] head = b.bytes();
+        for (int r = 0; r < out.length; r++) {
+            int first = r * n / out.length;
+            int start = headEnds[first];
+            b = builder.start(owner.name, owner.apex);
+            b.shareHead(head, start, headEnds[first + n] - start);
+            for (int k = 1; k <= n; k++) {
+                b.sharedRecord(headEnds[first + k] - start);
+            }
+            int answer = ++answerCount;
+            glueTargets.clear();
+            for (int k = 0; k < n; k++) {
+                Target t = list.get((first + k) % n);
+                SrvTarget.Glue glue = t.name().glue;
+                if (glue.listedIn != answer) {
+                    glue.listedIn = answer;
+                    glueOffsets[glueTargets.size()] = headEnds[first + k] - start + RECORD_FIELDS + SRV_FIELDS;
+                    glueTargets.add(t);
+                }
+            }
+            for (int i = 0; i < glueTargets.size(); i++) {
+                glue(b, glueOffsets[i], glueTargets.get(i).name().glue);
+            }
+            out[r] = b.build(Wire.RCODE_NOERROR);
+        }
+        return true;
+    }
+
+    /** The targets of this compile that are proper suffixes of {@code glue}'s name, found once per target. */
+    private SrvTarget.Glue[] suffixes(SrvTarget.Glue glue) {
+        if (glue.suffixes == null) {
+            List<SrvTarget.Glue> found = null;
+            byte[] name = glue.lowerName;
+            for (int i = 0; name[i] != 0; i += (name[i] & 0xFF) + 1) {
+                SrvTarget.Glue suffix = i == 0 ? null : glues.get(name, i);
+                if (suffix != null) {
+                    if (found == null) {
+                        found = new ArrayList<>(2);
+                    }
+                    found.add(suffix);
+                }
+            }
+            glue.suffixes = found == null ? NO_GLUE : found.toArray(NO_GLUE);
+        }
+        return glue.suffixes;
     }
 
     /**
@@ -186,6 +347,31 @@ final class RRsetCompiler {
             for (Address address : target.aaaa.list) {
                 addressRecord(b, name, Wire.TYPE_AAAA, address, AnswerBuilder.ADDITIONAL);
             }
+        }
+    }
+
+    /** {@link #glue(AnswerBuilder, AnswerBuilder.PreparedName, SrvTarget.Glue)} for a name at {@code nameOffset}. */
+    private void glue(AnswerBuilder b, int nameOffset, SrvTarget.Glue glue) {
+        OwnerRecords target = owner(glue);
+        if (target == null) {
+            return;
+        }
+        if (target.a != null) {
+            for (Address address : target.a.list) {
+                addressRecord(b, nameOffset, Wire.TYPE_A, address);
+            }
+        }
+        if (target.aaaa != null) {
+            for (Address address : target.aaaa.list) {
+                addressRecord(b, nameOffset, Wire.TYPE_AAAA, address);
+            }
+        }
+    }
+
+    private void addressRecord(AnswerBuilder b, int nameOffset, int type, Address address) {
+        if (b.begin(nameOffset, type, config.ttl())) {
+            b.bytes(address.bytes(), 0, address.bytes().length);
+            b.end(AnswerBuilder.ADDITIONAL);
         }
     }
 

@@ -16,6 +16,8 @@ final class SrvTarget {
         boolean resolved;
         /** The answer that last listed this target's glue, to list each target once per answer. */
         int listedIn;
+        /** The targets that are proper suffixes of this one, once looked for. */
+        Glue[] suffixes;
 
         Glue(byte[] lowerName) {
             this.lowerName = lowerName;

@@ -45,18 +45,23 @@ public final class ZoneCompiler {
     private final ZoneApexes apexes;
     private int skipped;
 
-    private ZoneCompiler(Config config, long serial) {
+    private ZoneCompiler(Config config, long serial, boolean shareHeads) {
         this.serial = serial;
         for (String apex : Zones.forward(config)) {
             forwardApexes.add(Names.lower(ZoneApexes.requireName(apex, "zone")));
         }
-        this.rrsets = new RRsetCompiler(config, owners);
+        this.rrsets = new RRsetCompiler(config, owners, glues, shareHeads);
         this.apexes = new ZoneApexes(config, serial, rrsets);
     }
 
     /** Compiles {@code records} with the zone settings of {@code config} and the SOA serial {@code serial}. */
     public static Snapshot compile(RecordSet records, Config config, long serial) {
-        return new ZoneCompiler(config, serial).build(records);
+        return compile(records, config, serial, true);
+    }
+
+    /** {@link #compile}, with rotations written out whole when {@code shareHeads} is false (to test the sharing). */
+    static Snapshot compile(RecordSet records, Config config, long serial, boolean shareHeads) {
+        return new ZoneCompiler(config, serial, shareHeads).build(records);
     }
 
     private Snapshot build(RecordSet records) {

@@ -12,19 +12,6 @@ import java.util.Set;
  */
 final class OwnerRecords {
 
-    /** A parsed address (RDATA of an A or AAAA record), equal by its bytes. */
-    record Address(byte[] bytes) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Address other && Arrays.equals(bytes, other.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(bytes);
-        }
-    }
-
     /** An SRV value: target and port, equal by the target's bytes as written and the port. */
     record Target(SrvTarget name, int port) {
         @Override
@@ -65,8 +52,8 @@ final class OwnerRecords {
     final int hash;
     /** The apex of the zone the owner is in. */
     final byte[] apex;
-    Values<Address> a;
-    Values<Address> aaaa;
+    AddressList a;
+    AddressList aaaa;
     Values<Target> srv;
     /** PTR targets in wire format, in priority order. */
     List<byte[]> ptr;
@@ -81,12 +68,12 @@ final class OwnerRecords {
         return name.length == apex.length;
     }
 
-    Values<Address> a() {
-        return a == null ? a = new Values<>() : a;
+    AddressList a() {
+        return a == null ? a = new AddressList(4) : a;
     }
 
-    Values<Address> aaaa() {
-        return aaaa == null ? aaaa = new Values<>() : aaaa;
+    AddressList aaaa() {
+        return aaaa == null ? aaaa = new AddressList(16) : aaaa;
     }
 
     Values<Target> srv() {

@@ -1,7 +1,6 @@
 package io.lodestar.dns;
 
 import io.lodestar.config.Config;
-import io.lodestar.dns.OwnerRecords.Address;
 import io.lodestar.dns.OwnerRecords.Target;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,8 +36,8 @@ final class RRsetCompiler {
     private final NameMap<SrvTarget.Glue> glues;
     private final boolean shareHeads;
     private final AnswerBuilder builder = new AnswerBuilder();
-    private final Map<List<Address>, Answer[]> aAnswers = new HashMap<>();
-    private final Map<List<Address>, Answer[]> aaaaAnswers = new HashMap<>();
+    /** Address answers by their addresses (A and AAAA lists are never equal: widths differ). */
+    private final Map<AddressList, Answer[]> addressAnswers = new HashMap<>();
     /** SRV answers by zone apex (the same array for every owner of a zone), then by RRset. */
     private final Map<byte[], Map<List<Target>, Answer[]>> srvAnswers = new IdentityHashMap<>();
     /** Record ends of fixed-size records by count and size, shared by every address answer. */
@@ -71,32 +70,30 @@ final class RRsetCompiler {
     }
 
     /** The rotations of an address RRset of {@code owner}; the same values share them whatever the name. */
-    Answer[] addresses(OwnerRecords owner, OwnerRecords.Values<Address> values, int type) {
-        if (values == null || values.list.isEmpty()) {
+    Answer[] addresses(OwnerRecords owner, AddressList values, int type) {
+        if (values == null || values.count() == 0) {
             return null;
         }
-        Map<List<Address>, Answer[]> shared = type == Wire.TYPE_A ? aAnswers : aaaaAnswers;
-        List<Address> list = values.list;
-        Answer[] known = shared.get(list);
+        Answer[] known = addressAnswers.get(values);
         if (known != null) {
             return known;
         }
-        int n = list.size();
+        int n = values.count();
         Answer[] out = new Answer[rotations(n)];
-        int recordLength = RECORD_FIELDS + list.get(0).bytes().length;
+        int recordLength = RECORD_FIELDS + values.width;
         if (shareHeads && out.length > 1 && n * recordLength <= AnswerBuilder.MAX_TAIL) {
-            rotateAddresses(owner, list, type, out, recordLength);
+            rotateAddresses(owner, values, type, out, recordLength);
         } else {
             for (int r = 0; r < out.length; r++) {
                 AnswerBuilder b = builder.start(owner.name, owner.apex);
                 int first = r * n / out.length;
                 for (int i = 0; i < n; i++) {
-                    addressRecord(b, null, type, list.get((first + i) % n), AnswerBuilder.ANSWER);
+                    addressRecord(b, null, type, values, (first + i) % n, AnswerBuilder.ANSWER);
                 }
                 out[r] = b.build(Wire.RCODE_NOERROR);
             }
         }
-        shared.put(list, out);
+        addressAnswers.put(values, out);
         return out;
     }
 
@@ -104,13 +101,13 @@ final class RRsetCompiler {
      * The rotations of an address RRset that fits a message, as slices of one array holding the records in order
      * and then again up to the first record of the last rotation: the records only point at the question.
      */
-    private void rotateAddresses(OwnerRecords owner, List<Address> list, int type, Answer[] out, int recordLength) {
-        int n = list.size();
+    private void rotateAddresses(OwnerRecords owner, AddressList values, int type, Answer[] out, int recordLength) {
+        int n = values.count();
         int lastFirst = (out.length - 1) * n / out.length;
         AnswerBuilder b = builder.start(owner.name, owner.apex);
         for (int k = 0; k < n + lastFirst; k++) {
             b.begin(null, type, config.ttl());
-            b.bytes(list.get(k % n).bytes(), 0, recordLength - RECORD_FIELDS);
+            b.bytes(values.bytes(), (k % n) * values.width, values.width);
             b.endShared();
         }
         byte[] head = b.bytes();
@@ -136,10 +133,10 @@ final class RRsetCompiler {
         return ends;
     }
 
-    private void addressRecord(AnswerBuilder b, AnswerBuilder.PreparedName owner, int type, Address address,
-                               int section) {
+    private void addressRecord(AnswerBuilder b, AnswerBuilder.PreparedName owner, int type, AddressList values,
+                               int i, int section) {
         if (b.begin(owner, type, config.ttl())) {
-            b.bytes(address.bytes(), 0, address.bytes().length);
+            b.bytes(values.bytes(), i * values.width, values.width);
             b.end(section);
         }
     }
@@ -339,13 +336,13 @@ final class RRsetCompiler {
             return;
         }
         if (target.a != null) {
-            for (Address address : target.a.list) {
-                addressRecord(b, name, Wire.TYPE_A, address, AnswerBuilder.ADDITIONAL);
+            for (int i = 0; i < target.a.count(); i++) {
+                addressRecord(b, name, Wire.TYPE_A, target.a, i, AnswerBuilder.ADDITIONAL);
             }
         }
         if (target.aaaa != null) {
-            for (Address address : target.aaaa.list) {
-                addressRecord(b, name, Wire.TYPE_AAAA, address, AnswerBuilder.ADDITIONAL);
+            for (int i = 0; i < target.aaaa.count(); i++) {
+                addressRecord(b, name, Wire.TYPE_AAAA, target.aaaa, i, AnswerBuilder.ADDITIONAL);
             }
         }
     }
@@ -357,20 +354,20 @@ final class RRsetCompiler {
             return;
         }
         if (target.a != null) {
-            for (Address address : target.a.list) {
-                addressRecord(b, nameOffset, Wire.TYPE_A, address);
+            for (int i = 0; i < target.a.count(); i++) {
+                addressRecord(b, nameOffset, Wire.TYPE_A, target.a, i);
             }
         }
         if (target.aaaa != null) {
-            for (Address address : target.aaaa.list) {
-                addressRecord(b, nameOffset, Wire.TYPE_AAAA, address);
+            for (int i = 0; i < target.aaaa.count(); i++) {
+                addressRecord(b, nameOffset, Wire.TYPE_AAAA, target.aaaa, i);
             }
         }
     }
 
-    private void addressRecord(AnswerBuilder b, int nameOffset, int type, Address address) {
+    private void addressRecord(AnswerBuilder b, int nameOffset, int type, AddressList values, int i) {
         if (b.begin(nameOffset, type, config.ttl())) {
-            b.bytes(address.bytes(), 0, address.bytes().length);
+            b.bytes(values.bytes(), i * values.width, values.width);
             b.end(AnswerBuilder.ADDITIONAL);
         }
     }

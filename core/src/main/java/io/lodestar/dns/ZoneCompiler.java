@@ -1,9 +1,7 @@
 package io.lodestar.dns;
 
 import io.lodestar.config.Config;
-import io.lodestar.dns.OwnerRecords.Address;
 import io.lodestar.dns.OwnerRecords.Target;
-import io.lodestar.dns.OwnerRecords.Values;
 import io.lodestar.records.RecordSet;
 import io.lodestar.records.Zones;
 import java.util.ArrayList;
@@ -11,7 +9,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +40,8 @@ public final class ZoneCompiler {
     private final NameMap<SrvTarget.Glue> glues = new NameMap<>();
     private final RRsetCompiler rrsets;
     private final ZoneApexes apexes;
+    /** Scratch for one parsed IPv4 address. */
+    private final byte[] ipv4 = new byte[4];
     private int skipped;
 
     private ZoneCompiler(Config config, long serial, boolean shareHeads) {
@@ -66,8 +65,8 @@ public final class ZoneCompiler {
 
     private Snapshot build(RecordSet records) {
         records.ptr().forEach(this::collectPtr);
-        records.a().forEach((name, values) -> collect(name, values, OwnerRecords::a, IpLiterals::ipv4));
-        records.aaaa().forEach((name, values) -> collect(name, values, OwnerRecords::aaaa, IpLiterals::ipv6));
+        records.a().forEach(this::collectA);
+        records.aaaa().forEach(this::collectAaaa);
         records.srv().forEach(this::collectSrv);
 
         List<byte[]> empty = emptyNonTerminals();
@@ -154,18 +153,31 @@ public final class ZoneCompiler {
         }
     }
 
-    private void collect(String name, List<String> values, Function<OwnerRecords, Values<Address>> set,
-                         Function<String, byte[]> parser) {
+    private void collectA(String name, List<String> values) {
         OwnerRecords owner = owner(name);
         if (owner == null) {
             return;
         }
         for (String value : values) {
-            byte[] address = parser.apply(value);
+            if (IpLiterals.ipv4(value, ipv4)) {
+                owner.a().add(ipv4);
+            } else {
+                skipped++;
+            }
+        }
+    }
+
+    private void collectAaaa(String name, List<String> values) {
+        OwnerRecords owner = owner(name);
+        if (owner == null) {
+            return;
+        }
+        for (String value : values) {
+            byte[] address = IpLiterals.ipv6(value);
             if (address == null) {
                 skipped++;
             } else {
-                set.apply(owner).add(new Address(address));
+                owner.aaaa().add(address);
             }
         }
     }
@@ -194,7 +206,7 @@ public final class ZoneCompiler {
         byte[] wire = Names.toWire(text);
         SrvTarget made = null;
         if (wire != null) {
-            byte[] lower = Names.lower(wire);
+            byte[] lower = Names.lowerShared(wire);
             int hash = NameMap.hash(lower, 0);
             SrvTarget.Glue glue = glues.get(lower, 0, hash);
             if (glue == null) {
@@ -209,12 +221,11 @@ public final class ZoneCompiler {
 
     /** The owner for a record-set name in a forward zone; null (and ignored) when outside or not encodable. */
     private OwnerRecords owner(String name) {
-        byte[] wire = Names.toWire(name);
-        if (wire == null) {
+        byte[] lower = Names.toLowerWire(name);
+        if (lower == null) {
             skipped++;
             return null;
         }
-        byte[] lower = Names.lower(wire);
         for (byte[] apex : forwardApexes) {
             if (Names.isAtOrBelow(lower, apex)) {
                 int hash = NameMap.hash(lower, 0);

@@ -32,8 +32,11 @@ final class AnswerBuilder {
     private int base;
     /** The most a relocation can add to a pointer: a question name of 255 bytes. */
     private int maxShift;
-    /** Lowercased name suffixes to their message offset, plus {@link #RELOCATABLE}. */
+    /** Lowercased name suffixes to their message offset, plus {@link #RELOCATABLE}; set up by the first name. */
     private final NameSuffixes offsets = new NameSuffixes();
+    private boolean suffixesKnown;
+    private byte[] qname;
+    private byte[] apex;
     private byte[] buf = new byte[1024];
     private int size;
     private int[] recordEnds = new int[64];
@@ -50,7 +53,7 @@ final class AnswerBuilder {
     private byte[] head;
     private int headOffset;
     private int headLength;
-    /** Scratch for names that are not prepared: label offsets and suffix hashes of the name being written. */
+    /** Scratch: label offsets and suffix hashes of the name being written. */
     private final int[] labelStarts = new int[128];
     private final int[] suffixHashes = new int[128];
 
@@ -67,10 +70,9 @@ final class AnswerBuilder {
         incomplete = false;
         head = null;
         headLength = 0;
-        offsets.clear();
-        offsets.put(qname, 0, hashName(qname), Wire.QNAME_OFFSET, true);
-        // Put second: for the shared negative answers the question is the apex itself, and must stay relocatable.
-        offsets.put(apex, 0, hashName(apex), (Wire.QNAME_OFFSET + qname.length - apex.length) | RELOCATABLE, true);
+        this.qname = qname;
+        this.apex = apex;
+        suffixesKnown = false;
         return this;
     }
 
@@ -117,7 +119,7 @@ final class AnswerBuilder {
     }
 
     /** Starts a record; {@code owner} null means the question name. Returns false once the tail is full. */
-    boolean begin(PreparedName owner, int type, long ttl) {
+    boolean begin(byte[] owner, int type, long ttl) {
         if (full) {
             return false;
         }
@@ -170,19 +172,13 @@ final class AnswerBuilder {
      * {@code compress} is set, and remembering where its own suffixes start for the names after it.
      */
     void name(byte[] wire, boolean compress) {
+        if (!suffixesKnown) {
+            knowQuestion();
+        }
         int labels = NameSuffixes.hashSuffixes(wire, labelStarts, suffixHashes);
-        name(wire, labelStarts, suffixHashes, labels, compress);
-    }
-
-    /** {@link #name(byte[], boolean)} for a name prepared once. */
-    void name(PreparedName n, boolean compress) {
-        name(n.wire, n.labelStarts, n.suffixHashes, n.labelStarts.length, compress);
-    }
-
-    private void name(byte[] wire, int[] starts, int[] hashes, int labels, boolean compress) {
         for (int k = 0; k < labels; k++) {
-            int i = starts[k];
-            int target = compress ? offsets.get(wire, i, hashes[k]) : -1;
+            int i = labelStarts[k];
+            int target = compress ? offsets.get(wire, i, suffixHashes[k]) : -1;
             if (target >= 0) {
                 if ((target & RELOCATABLE) != 0) {
                     addRelocation(size);
@@ -192,11 +188,20 @@ final class AnswerBuilder {
             }
             int absolute = base + size;
             if (absolute + maxShift <= Wire.MAX_POINTER_OFFSET) {
-                offsets.put(wire, i, hashes[k], absolute | RELOCATABLE, false);
+                offsets.put(wire, i, suffixHashes[k], absolute | RELOCATABLE, false);
             }
             bytes(wire, i, wire[i] + 1);
         }
         u8(0);
+    }
+
+    /** The question name and the zone apex at its end, the only pointer targets before the first name. */
+    private void knowQuestion() {
+        offsets.clear();
+        offsets.put(qname, 0, hashName(qname), Wire.QNAME_OFFSET, true);
+        // Put second: for the shared negative answers the question is the apex itself, and must stay relocatable.
+        offsets.put(apex, 0, hashName(apex), (Wire.QNAME_OFFSET + qname.length - apex.length) | RELOCATABLE, true);
+        suffixesKnown = true;
     }
 
     /** The suffix hash of a whole name. */
@@ -260,24 +265,6 @@ final class AnswerBuilder {
     private void ensure(int n) {
         if (size + n > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
-        }
-    }
-
-    /**
-     * A wire name with its label offsets and suffix hashes worked out once: an SRV target is written, and named by
-     * glue, in every rotation of every RRset that lists it.
-     */
-    static final class PreparedName {
-        final byte[] wire;
-        final int[] labelStarts;
-        final int[] suffixHashes;
-
-        PreparedName(byte[] wire) {
-            int labels = Zone.labelCount(wire);
-            this.wire = wire;
-            this.labelStarts = new int[labels];
-            this.suffixHashes = new int[labels];
-            NameSuffixes.hashSuffixes(wire, labelStarts, suffixHashes);
         }
     }
 }

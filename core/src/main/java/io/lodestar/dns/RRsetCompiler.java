@@ -3,6 +3,7 @@ package io.lodestar.dns;
 import io.lodestar.config.Config;
 import io.lodestar.dns.OwnerRecords.Target;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ final class RRsetCompiler {
 
     private final NameMap<OwnerRecords> owners;
     private final NameMap<SrvTarget.Glue> glues;
-    private final boolean shareHeads;
+    private final boolean shortcuts;
     private final AnswerBuilder builder = new AnswerBuilder();
     /** Address answers by their addresses (A and AAAA lists are never equal: widths differ). */
     private final Map<AddressList, Answer[]> addressAnswers = new HashMap<>();
@@ -43,18 +44,19 @@ final class RRsetCompiler {
     /** Record ends of fixed-size records by count and size, shared by every address answer. */
     private final Map<Long, int[]> fixedEnds = new HashMap<>();
     private final List<Target> glueTargets = new ArrayList<>();
-    /** Scratch: the end of each record of a shared head, and the offset of each glue owner. */
-    private int[] headEnds = new int[64];
+    /** Scratch: the end of each SRV record, the records twice over; each glue owner's offset and target. */
+    private int[] recordEnds = new int[64];
     private int[] glueOffsets = new int[64];
+    private SrvTarget.Glue[] glueNames = new SrvTarget.Glue[64];
     private int answerCount;
 
     /**
-     * A compiler whose additional data comes from {@code owners}, with the SRV targets {@code glues}; rotations are
-     * slices of a shared head when {@code shareHeads} is set and that gives the same bytes.
+     * A compiler whose additional data comes from {@code owners}, with the SRV targets {@code glues}. Without
+     * {@code shortcuts} every answer is written out by the general builder: a test compares the two.
      */
-    RRsetCompiler(Config config, NameMap<OwnerRecords> owners, NameMap<SrvTarget.Glue> glues, boolean shareHeads) {
+    RRsetCompiler(Config config, NameMap<OwnerRecords> owners, NameMap<SrvTarget.Glue> glues, boolean shortcuts) {
         this.config = config;
-        this.shareHeads = shareHeads;
+        this.shortcuts = shortcuts;
         this.owners = owners;
         this.glues = glues;
     }
@@ -81,7 +83,7 @@ final class RRsetCompiler {
         int n = values.count();
         Answer[] out = new Answer[rotations(n)];
         int recordLength = RECORD_FIELDS + values.width;
-        if (shareHeads && out.length > 1 && n * recordLength <= AnswerBuilder.MAX_TAIL) {
+        if (shortcuts && out.length > 1 && n * recordLength <= AnswerBuilder.MAX_TAIL) {
             rotateAddresses(owner, values, type, out, recordLength);
         } else {
             for (int r = 0; r < out.length; r++) {
@@ -133,7 +135,7 @@ final class RRsetCompiler {
         return ends;
     }
 
-    private void addressRecord(AnswerBuilder b, AnswerBuilder.PreparedName owner, int type, AddressList values,
+    private void addressRecord(AnswerBuilder b, byte[] owner, int type, AddressList values,
                                int i, int section) {
         if (b.begin(owner, type, config.ttl())) {
             b.bytes(values.bytes(), i * values.width, values.width);
@@ -158,8 +160,12 @@ final class RRsetCompiler {
             return known;
         }
         Answer[] out = new Answer[rotations(list.size())];
-        if (!shareHeads || !shareable || list.size() < MAX_ROTATIONS || !rotateSrv(owner, list, out)) {
+        if (!shortcuts || !shareable || !glueAtFirstRecords(owner, list)) {
             compileSrv(owner, list, out);
+        } else if (list.size() >= MAX_ROTATIONS) {
+            rotateSrv(owner, list, out);
+        } else {
+            writeSrv(owner, list, out);
         }
         if (shared != null) {
             shared.put(list, out);
@@ -179,7 +185,7 @@ final class RRsetCompiler {
                 Target t = list.get((first + i) % n);
                 if (b.begin(null, Wire.TYPE_SRV, config.ttl())) {
                     srvData(b, t);
-                    b.name(t.name().prepared, false);
+                    b.name(t.name().wire, false);
                     b.end(AnswerBuilder.ANSWER);
                     SrvTarget.Glue glue = t.name().glue;
                     if (glue.listedIn != answer) {
@@ -189,7 +195,7 @@ final class RRsetCompiler {
                 }
             }
             for (Target t : glueTargets) {
-                glue(b, t.name().prepared, t.name().glue);
+                glue(b, t.name().wire, t.name().glue);
             }
             out[r] = b.build(Wire.RCODE_NOERROR);
         }
@@ -202,32 +208,31 @@ final class RRsetCompiler {
     }
 
     /**
-     * The rotations of a shareable SRV RRset as slices of one array holding its records twice over, each followed
-     * by its own glue, when that gives the bytes {@link #compileSrv} would: the records fit below the reach of a
-     * pointer, and no target is the apex or a suffix of another, so that each glue owner is a pointer to the first
-     * record naming it. Returns false, building nothing, otherwise. Used for RRsets of {@link #MAX_ROTATIONS}
-     * records or more only: there 8 rotations of n records become about 2n, while a tail in two parts costs the
-     * writer a second copy, which smaller answers, mostly sent whole, would pay on every query.
+     * True when, in every rotation of these records, {@link #compileSrv} would write each glue owner as a pointer
+     * to the first record naming the target: the records fit below the reach of a pointer, and no target is the
+     * apex or a suffix of another (nor the question name: the RRset is shareable). Leaves the end of each record,
+     * the records twice over, in {@link #recordEnds}.
      */
-    private boolean rotateSrv(OwnerRecords owner, List<Target> list, Answer[] out) {
+    private boolean glueAtFirstRecords(OwnerRecords owner, List<Target> list) {
         int n = list.size();
-        int lastFirst = (out.length - 1) * n / out.length;
-        if (headEnds.length < n + lastFirst + 1) {
-            headEnds = new int[2 * (n + lastFirst + 1)];
-            glueOffsets = new int[headEnds.length];
+        int lastFirst = (rotations(n) - 1) * n / rotations(n);
+        if (recordEnds.length < n + lastFirst + 1) {
+            recordEnds = new int[2 * (n + lastFirst + 1)];
+            glueOffsets = new int[recordEnds.length];
+            glueNames = new SrvTarget.Glue[recordEnds.length];
         }
         int mark = ++answerCount;
         for (int k = 0; k < n + lastFirst; k++) {
             SrvTarget target = list.get(k % n).name();
-            headEnds[k + 1] = headEnds[k] + RECORD_FIELDS + SRV_FIELDS + target.wire.length;
+            recordEnds[k + 1] = recordEnds[k] + RECORD_FIELDS + SRV_FIELDS + target.wire.length;
             target.glue.listedIn = mark;
         }
-        if (headEnds[n] > AnswerBuilder.MAX_POINTER_TARGET) {
+        if (recordEnds[n] > AnswerBuilder.MAX_POINTER_TARGET) {
             return false;
         }
         for (Target t : list) {
             SrvTarget.Glue glue = t.name().glue;
-            if (java.util.Arrays.equals(glue.lowerName, owner.apex)) {
+            if (Arrays.equals(glue.lowerName, owner.apex)) {
                 return false;
             }
             for (SrvTarget.Glue suffix : suffixes(glue)) {
@@ -236,6 +241,36 @@ final class RRsetCompiler {
                 }
             }
         }
+        return true;
+    }
+
+    /** The rotations of a small SRV RRset (see {@link #glueAtFirstRecords}), each in an array of its own. */
+    private void writeSrv(OwnerRecords owner, List<Target> list, Answer[] out) {
+        int n = list.size();
+        for (int r = 0; r < out.length; r++) {
+            int first = r * n / out.length;
+            AnswerBuilder b = builder.start(owner.name, owner.apex);
+            for (int k = 0; k < n; k++) {
+                Target t = list.get((first + k) % n);
+                b.begin(null, Wire.TYPE_SRV, config.ttl());
+                srvData(b, t);
+                b.bytes(t.name().wire, 0, t.name().wire.length);
+                b.end(AnswerBuilder.ANSWER);
+            }
+            glue(b, list, first, recordEnds[first]);
+            out[r] = b.build(Wire.RCODE_NOERROR);
+        }
+    }
+
+    /**
+     * The rotations of a large SRV RRset (see {@link #glueAtFirstRecords}) as slices of one array holding its
+     * records twice over, each followed by its own glue. Only for RRsets of {@link #MAX_ROTATIONS} records or more:
+     * there 8 rotations of n records become about 2n, while a tail in two parts costs the writer a second copy,
+     * which smaller answers, mostly sent whole, would pay on every query.
+     */
+    private void rotateSrv(OwnerRecords owner, List<Target> list, Answer[] out) {
+        int n = list.size();
+        int lastFirst = (out.length - 1) * n / out.length;
         AnswerBuilder b = builder.start(owner.name, owner.apex);
         for (int k = 0; k < n + lastFirst; k++) {
             Target t = list.get(k % n);
@@ -247,29 +282,36 @@ final class RRsetCompiler {
         byte[] head = b.bytes();
         for (int r = 0; r < out.length; r++) {
             int first = r * n / out.length;
-            int start = headEnds[first];
+            int start = recordEnds[first];
             b = builder.start(owner.name, owner.apex);
-            b.shareHead(head, start, headEnds[first + n] - start);
+            b.shareHead(head, start, recordEnds[first + n] - start);
             for (int k = 1; k <= n; k++) {
-                b.sharedRecord(headEnds[first + k] - start);
+                b.sharedRecord(recordEnds[first + k] - start);
             }
-            int answer = ++answerCount;
-            glueTargets.clear();
-            for (int k = 0; k < n; k++) {
-                Target t = list.get((first + k) % n);
-                SrvTarget.Glue glue = t.name().glue;
-                if (glue.listedIn != answer) {
-                    glue.listedIn = answer;
-                    glueOffsets[glueTargets.size()] = headEnds[first + k] - start + RECORD_FIELDS + SRV_FIELDS;
-                    glueTargets.add(t);
-                }
-            }
-            for (int i = 0; i < glueTargets.size(); i++) {
-                glue(b, glueOffsets[i], glueTargets.get(i).name().glue);
-            }
+            glue(b, list, first, start);
             out[r] = b.build(Wire.RCODE_NOERROR);
         }
-        return true;
+    }
+
+    /**
+     * The glue of the rotation of {@code list} from record {@code first}, whose records start at {@code start} in
+     * {@link #recordEnds}: each distinct target in order, its owner a pointer to the first record naming it.
+     */
+    private void glue(AnswerBuilder b, List<Target> list, int first, int start) {
+        int n = list.size();
+        int answer = ++answerCount;
+        int count = 0;
+        for (int k = 0; k < n; k++) {
+            SrvTarget.Glue glue = list.get((first + k) % n).name().glue;
+            if (glue.listedIn != answer) {
+                glue.listedIn = answer;
+                glueOffsets[count] = recordEnds[first + k] - start + RECORD_FIELDS + SRV_FIELDS;
+                glueNames[count++] = glue;
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            glue(b, glueOffsets[i], glueNames[i]);
+        }
     }
 
     /** The targets of this compile that are proper suffixes of {@code glue}'s name, found once per target. */
@@ -330,7 +372,7 @@ final class RRsetCompiler {
     }
 
     /** The A and AAAA records of a name we serve, as additional data after a record that names it. */
-    void glue(AnswerBuilder b, AnswerBuilder.PreparedName name, SrvTarget.Glue glue) {
+    void glue(AnswerBuilder b, byte[] name, SrvTarget.Glue glue) {
         OwnerRecords target = owner(glue);
         if (target == null) {
             return;
@@ -347,7 +389,7 @@ final class RRsetCompiler {
         }
     }
 
-    /** {@link #glue(AnswerBuilder, AnswerBuilder.PreparedName, SrvTarget.Glue)} for a name at {@code nameOffset}. */
+    /** {@link #glue(AnswerBuilder, byte[], SrvTarget.Glue)} for a name at {@code nameOffset}. */
     private void glue(AnswerBuilder b, int nameOffset, SrvTarget.Glue glue) {
         OwnerRecords target = owner(glue);
         if (target == null) {

@@ -3,8 +3,8 @@ package io.lodestar.dns;
 import java.util.Arrays;
 
 /**
- * An SRV target name as written in the record set, prepared once for writing, and shared by every SRV value that
- * names it: a target is written, and named by its glue, in every rotation of every RRset that lists it.
+ * An SRV target name as written in the record set, encoded once and shared by every SRV value that names it, with
+ * what its glue needs.
  */
 final class SrvTarget {
 
@@ -26,13 +26,11 @@ final class SrvTarget {
 
     final byte[] wire;
     final int hash;
-    final AnswerBuilder.PreparedName prepared;
     final Glue glue;
 
     SrvTarget(byte[] wire, Glue glue) {
         this.wire = wire;
         this.hash = Arrays.hashCode(wire);
-        this.prepared = new AnswerBuilder.PreparedName(wire);
         this.glue = glue;
     }
 }

@@ -13,7 +13,7 @@ final class ZoneApexes {
 
     private final Config config;
     private final long serial;
-    private final AnswerBuilder.PreparedName mname;
+    private final byte[] mname;
     private final SrvTarget.Glue mnameGlue;
     private final byte[] rname;
     private final RRsetCompiler rrsets;
@@ -24,9 +24,8 @@ final class ZoneApexes {
     ZoneApexes(Config config, long serial, RRsetCompiler rrsets) {
         this.config = config;
         this.serial = serial;
-        byte[] mnameWire = requireName(config.soaMname(), "SOAMname");
-        this.mname = new AnswerBuilder.PreparedName(mnameWire);
-        this.mnameGlue = new SrvTarget.Glue(Names.lower(mnameWire));
+        this.mname = requireName(config.soaMname(), "SOAMname");
+        this.mnameGlue = new SrvTarget.Glue(Names.lower(mname));
         this.rname = requireName(config.soaRname(), "SOARname");
         this.rrsets = rrsets;
         String names = (config.soaMname() + " " + config.soaRname() + " ").toLowerCase(java.util.Locale.ROOT);
@@ -73,7 +72,7 @@ final class ZoneApexes {
     }
 
     /** SOA: MNAME, RNAME, serial, refresh, retry, expire, and MINIMUM = SOAMinttl (QUIRK 3). */
-    private void soaRecord(AnswerBuilder b, AnswerBuilder.PreparedName owner, long ttl) {
+    private void soaRecord(AnswerBuilder b, byte[] owner, long ttl) {
         b.begin(owner, Wire.TYPE_SOA, ttl);
         b.name(mname, true);
         b.name(rname, true);
@@ -87,7 +86,7 @@ final class ZoneApexes {
     /** NXDOMAIN and NODATA: the apex SOA in the authority section, TTL min(SOA TTL, MINIMUM) (RFC 2308 3). */
     private Answer negativeAnswer(byte[] apex) {
         AnswerBuilder b = rrsets.builder().start(apex, apex);
-        soaRecord(b, new AnswerBuilder.PreparedName(apex), Math.min(config.ttl(), config.soaMinttl()));
+        soaRecord(b, apex, Math.min(config.ttl(), config.soaMinttl()));
         b.end(AnswerBuilder.AUTHORITY);
         return b.build(Wire.RCODE_NOERROR);
     }

@@ -44,12 +44,12 @@ public final class ZoneCompiler {
     private final byte[] ipv4 = new byte[4];
     private int skipped;
 
-    private ZoneCompiler(Config config, long serial, boolean shareHeads) {
+    private ZoneCompiler(Config config, long serial, boolean shortcuts) {
         this.serial = serial;
         for (String apex : Zones.forward(config)) {
             forwardApexes.add(Names.lower(ZoneApexes.requireName(apex, "zone")));
         }
-        this.rrsets = new RRsetCompiler(config, owners, glues, shareHeads);
+        this.rrsets = new RRsetCompiler(config, owners, glues, shortcuts);
         this.apexes = new ZoneApexes(config, serial, rrsets);
     }
 
@@ -58,9 +58,9 @@ public final class ZoneCompiler {
         return compile(records, config, serial, true);
     }
 
-    /** {@link #compile}, with rotations written out whole when {@code shareHeads} is false (to test the sharing). */
-    static Snapshot compile(RecordSet records, Config config, long serial, boolean shareHeads) {
-        return new ZoneCompiler(config, serial, shareHeads).build(records);
+    /** {@link #compile}, every answer written out by the general builder unless {@code shortcuts} (for a test). */
+    static Snapshot compile(RecordSet records, Config config, long serial, boolean shortcuts) {
+        return new ZoneCompiler(config, serial, shortcuts).build(records);
     }
 
     private Snapshot build(RecordSet records) {

@@ -13,11 +13,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rotations cut from one shared array (RRsetCompiler's shared heads) are byte for byte the answers the general
- * builder writes out rotation by rotation, in the cases where a glue owner could point elsewhere than at the first
- * record naming it, and where the records outgrow a pointer's reach or a message.
+ * The answers RRsetCompiler writes without the general builder (rotations cut from one shared array, SRV glue owners
+ * written as pointers to the first record naming the target) are byte for byte those the general builder writes,
+ * in the cases where a glue owner could point elsewhere, and where the records outgrow a pointer's reach or a
+ * message.
  */
-class SharedRotationTest {
+class CompilerShortcutTest {
 
     private static final int[] TYPES = {Wire.TYPE_A, Wire.TYPE_AAAA, Wire.TYPE_SRV, Wire.TYPE_PTR, Wire.TYPE_SOA,
         Wire.TYPE_NS, Wire.TYPE_ANY};
@@ -36,6 +37,11 @@ class SharedRotationTest {
                 b.addA(target, "10.0.2." + i);
             }
         }
+        for (int i = 0; i < 3; i++) {
+            b.addSrv("_small._tcp.marathon.mesos.", new Srv("web-" + (i * 3) + ".marathon.slave.mesos.", 80));
+            b.addSrv("_one" + i + "._tcp.marathon.mesos.", new Srv("web-" + i + ".marathon.slave.mesos.", 80));
+        }
+        b.addSrv("_small._tcp.marathon.mesos.", new Srv("web-0.marathon.slave.mesos.", 81));
         // The same target twice (two ports), one spelled in capitals, one without addresses.
         b.addSrv("_web._tcp.marathon.mesos.", new Srv("web-3.marathon.slave.mesos.", 32000));
         b.addSrv("_web._tcp.marathon.mesos.", new Srv("WEB-4.marathon.slave.mesos.", 32001));

@@ -1,9 +1,6 @@
 package io.lodestar.dns;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Builds one precompiled {@link Answer} at snapshot build time, as if it followed a question for a given name:
@@ -13,6 +10,9 @@ import java.util.Map;
  * <p>Only two places in the question are pointer targets, the whole name (offset 12) and the zone apex at its end:
  * they are the only ones still where they were assumed to be when the query differs from the lookup key by
  * {@code .*} sequences (spec 8.3).
+ *
+ * <p>One builder serves a whole compile: {@link #start} resets it for the next answer and its buffers are reused,
+ * so that building an answer allocates only the arrays of the {@link Answer} itself.
  */
 final class AnswerBuilder {
 
@@ -23,19 +23,25 @@ final class AnswerBuilder {
     /** No response can hold more than this after the header and the shortest question (the root, type, class). */
     static final int MAX_TAIL = Wire.MAX_MESSAGE_LENGTH - Wire.HEADER_LENGTH - 5;
     private static final int RELOCATABLE = 0x10000;
+    /** The end of the range a name can be written in and still be a pointer target for every question length. */
+    static final int MAX_POINTER_TARGET = Wire.MAX_POINTER_OFFSET - Wire.HEADER_LENGTH - 4 - Wire.MAX_NAME_LENGTH;
+    static final int[] NONE = new int[0];
 
-    private final int assumedNameLength;
+    private int assumedNameLength;
     /** Absolute message offset of the first tail byte. */
-    private final int base;
+    private int base;
     /** The most a relocation can add to a pointer: a question name of 255 bytes. */
-    private final int maxShift;
-    /** Lowercased name suffix (as ISO-8859-1 text) to its message offset, plus {@link #RELOCATABLE}. */
-    private final Map<String, Integer> offsets = new HashMap<>();
-    private byte[] buf = new byte[128];
+    private int maxShift;
+    /** Lowercased name suffixes to their message offset, plus {@link #RELOCATABLE}; set up by the first name. */
+    private final NameSuffixes offsets = new NameSuffixes();
+    private boolean suffixesKnown;
+    private byte[] qname;
+    private byte[] apex;
+    private byte[] buf = new byte[1024];
     private int size;
-    private int[] recordEnds = new int[4];
+    private int[] recordEnds = new int[64];
     private int records;
-    private int[] relocations = new int[4];
+    private int[] relocations = new int[64];
     private int relocationCount;
     private final int[] sectionCounts = new int[3];
     private int recordStart;
@@ -43,15 +49,73 @@ final class AnswerBuilder {
     private int relocationsAtStart;
     private boolean full;
     private boolean incomplete;
+    /** The shared array the first {@link #headLength} bytes of the answer come from, or null. */
+    private byte[] head;
+    private int headOffset;
+    private int headLength;
+    /** Scratch: label offsets and suffix hashes of the name being written. */
+    private final int[] labelStarts = new int[128];
+    private final int[] suffixHashes = new int[128];
 
-    /** A builder for answers to {@code qname}, whose last {@code apex.length} bytes are the zone apex. */
-    AnswerBuilder(byte[] qname, byte[] apex) {
+    /** Forgets the answer built so far and starts one for {@code qname}, whose last {@code apex.length} bytes are the zone apex. */
+    AnswerBuilder start(byte[] qname, byte[] apex) {
         this.assumedNameLength = qname.length;
         this.base = Wire.HEADER_LENGTH + qname.length + 4;
         this.maxShift = Wire.MAX_NAME_LENGTH - qname.length;
-        offsets.put(key(qname, 0), Wire.QNAME_OFFSET);
-        // Put second: for the shared negative answers the question is the apex itself, and must stay relocatable.
-        offsets.put(key(apex, 0), (Wire.QNAME_OFFSET + qname.length - apex.length) | RELOCATABLE);
+        size = 0;
+        records = 0;
+        relocationCount = 0;
+        Arrays.fill(sectionCounts, 0);
+        full = false;
+        incomplete = false;
+        head = null;
+        headLength = 0;
+        this.qname = qname;
+        this.apex = apex;
+        suffixesKnown = false;
+        return this;
+    }
+
+    /**
+     * Right after {@link #start}: the answer begins with {@code length} bytes of answer records that are not written
+     * here but taken from {@code shared} at {@code offset}; their ends follow with {@link #sharedRecord}. Their names
+     * are not known to compression: only {@link #begin(int, int, long)} may point into them.
+     */
+    void shareHead(byte[] shared, int offset, int length) {
+        this.head = shared;
+        this.headOffset = offset;
+        this.headLength = length;
+        ensure(length);
+        size = length;
+    }
+
+    /** A record of the shared head, in the answer section, ending at {@code end}. */
+    void sharedRecord(int end) {
+        if (records == recordEnds.length) {
+            recordEnds = Arrays.copyOf(recordEnds, records * 2);
+        }
+        recordEnds[records++] = end;
+        sectionCounts[ANSWER]++;
+    }
+
+    /**
+     * Starts a record whose owner is a name at {@code nameOffset} in the tail (at most {@link #MAX_POINTER_TARGET}),
+     * as a relocatable pointer. Returns false once the tail is full.
+     */
+    boolean begin(int nameOffset, int type, long ttl) {
+        if (full) {
+            return false;
+        }
+        recordStart = size;
+        relocationsAtStart = relocationCount;
+        addRelocation(size);
+        u16(Wire.POINTER | (base + nameOffset));
+        u16(type);
+        u16(Wire.CLASS_IN);
+        u32(ttl);
+        rdlengthAt = size;
+        u16(0);
+        return true;
     }
 
     /** Starts a record; {@code owner} null means the question name. Returns false once the tail is full. */
@@ -94,15 +158,28 @@ final class AnswerBuilder {
     }
 
     /**
+     * Ends a record written only to be copied into a head that answers share ({@link #bytes}): its RDLENGTH is set,
+     * nothing else is counted, and there is no size limit.
+     */
+    void endShared() {
+        int rdlength = size - rdlengthAt - 2;
+        buf[rdlengthAt] = (byte) (rdlength >>> 8);
+        buf[rdlengthAt + 1] = (byte) rdlength;
+    }
+
+    /**
      * Writes a name, ending it in a pointer to an earlier occurrence of its longest known suffix when
      * {@code compress} is set, and remembering where its own suffixes start for the names after it.
      */
     void name(byte[] wire, boolean compress) {
-        int i = 0;
-        while (wire[i] != 0) {
-            String suffix = key(wire, i);
-            Integer target = compress ? offsets.get(suffix) : null;
-            if (target != null) {
+        if (!suffixesKnown) {
+            knowQuestion();
+        }
+        int labels = NameSuffixes.hashSuffixes(wire, labelStarts, suffixHashes);
+        for (int k = 0; k < labels; k++) {
+            int i = labelStarts[k];
+            int target = compress ? offsets.get(wire, i, suffixHashes[k]) : -1;
+            if (target >= 0) {
                 if ((target & RELOCATABLE) != 0) {
                     addRelocation(size);
                 }
@@ -111,13 +188,25 @@ final class AnswerBuilder {
             }
             int absolute = base + size;
             if (absolute + maxShift <= Wire.MAX_POINTER_OFFSET) {
-                offsets.putIfAbsent(suffix, absolute | RELOCATABLE);
+                offsets.put(wire, i, suffixHashes[k], absolute | RELOCATABLE, false);
             }
-            int length = wire[i] + 1;
-            bytes(wire, i, length);
-            i += length;
+            bytes(wire, i, wire[i] + 1);
         }
         u8(0);
+    }
+
+    /** The question name and the zone apex at its end, the only pointer targets before the first name. */
+    private void knowQuestion() {
+        offsets.clear();
+        offsets.put(qname, 0, hashName(qname), Wire.QNAME_OFFSET, true);
+        // Put second: for the shared negative answers the question is the apex itself, and must stay relocatable.
+        offsets.put(apex, 0, hashName(apex), (Wire.QNAME_OFFSET + qname.length - apex.length) | RELOCATABLE, true);
+        suffixesKnown = true;
+    }
+
+    /** The suffix hash of a whole name. */
+    private int hashName(byte[] wire) {
+        return NameSuffixes.hashSuffixes(wire, labelStarts, suffixHashes) == 0 ? NameSuffixes.ROOT : suffixHashes[0];
     }
 
     void u8(int v) {
@@ -144,10 +233,26 @@ final class AnswerBuilder {
         size += len;
     }
 
+    /** The bytes of the tail built so far. */
+    int size() {
+        return size;
+    }
+
+    /** A copy of the bytes written so far (no shared head). */
+    byte[] bytes() {
+        return Arrays.copyOf(buf, size);
+    }
+
     Answer build(int rcode) {
-        return new Answer(rcode, Arrays.copyOf(buf, size), Arrays.copyOf(recordEnds, records),
-                sectionCounts[ANSWER], sectionCounts[AUTHORITY], sectionCounts[ADDITIONAL], assumedNameLength,
-                Arrays.copyOf(relocations, relocationCount), incomplete);
+        int[] ends = records == 0 ? NONE : Arrays.copyOf(recordEnds, records);
+        int[] pointers = relocationCount == 0 ? NONE : Arrays.copyOf(relocations, relocationCount);
+        if (head == null) {
+            return new Answer(rcode, Arrays.copyOf(buf, size), ends, sectionCounts[ANSWER],
+                    sectionCounts[AUTHORITY], sectionCounts[ADDITIONAL], assumedNameLength, pointers, incomplete);
+        }
+        byte[] own = size == headLength ? Answer.NO_BYTES : Arrays.copyOfRange(buf, headLength, size);
+        return new Answer(rcode, head, headOffset, headLength, own, ends, sectionCounts[ANSWER],
+                sectionCounts[AUTHORITY], sectionCounts[ADDITIONAL], assumedNameLength, pointers, incomplete);
     }
 
     private void addRelocation(int at) {
@@ -161,14 +266,5 @@ final class AnswerBuilder {
         if (size + n > buf.length) {
             buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
         }
-    }
-
-    /** The lowercased suffix of a wire name from {@code from}, as a map key. */
-    private static String key(byte[] wire, int from) {
-        byte[] lower = new byte[wire.length - from];
-        for (int i = 0; i < lower.length; i++) {
-            lower[i] = Wire.lower(wire[from + i]);
-        }
-        return new String(lower, StandardCharsets.ISO_8859_1);
     }
 }

@@ -13,26 +13,31 @@ final class IpLiterals {
     /** The 4 bytes of a dotted quad, or null when {@code s} is not one (a hostname, QUIRK 7). */
     static byte[] ipv4(String s) {
         byte[] out = new byte[4];
+        return ipv4(s, out) ? out : null;
+    }
+
+    /** Writes the 4 bytes of a dotted quad to {@code out}; false when {@code s} is not one. */
+    static boolean ipv4(String s, byte[] out) {
         int part = 0;
         int value = -1;
         for (int i = 0; i <= s.length(); i++) {
             char c = i < s.length() ? s.charAt(i) : '.';
             if (c == '.') {
                 if (value < 0 || part == 4) {
-                    return null;
+                    return false;
                 }
                 out[part++] = (byte) value;
                 value = -1;
             } else if (c >= '0' && c <= '9') {
                 value = value < 0 ? c - '0' : value * 10 + (c - '0');
                 if (value > 255) {
-                    return null;
+                    return false;
                 }
             } else {
-                return null;
+                return false;
             }
         }
-        return part == 4 ? out : null;
+        return part == 4;
     }
 
     /**

@@ -20,8 +20,13 @@ final class NameNode {
     private final Answer[] any;
 
     NameNode(byte[] name, Answer[] a, Answer[] aaaa, Answer[] srv, Answer[] ptr, Zone apexOf) {
+        this(name, Wire.hash(name, 0, name.length), a, aaaa, srv, ptr, apexOf);
+    }
+
+    /** A node whose {@link Wire#hash} is known. */
+    NameNode(byte[] name, int hash, Answer[] a, Answer[] aaaa, Answer[] srv, Answer[] ptr, Zone apexOf) {
         this.name = name;
-        this.hash = Wire.hash(name, 0, name.length);
+        this.hash = hash;
         this.apexOf = apexOf;
         this.a = a;
         this.aaaa = aaaa;

@@ -14,11 +14,49 @@ final class Names {
      * empty label, a label over 63 bytes, over 255 bytes in all). Labels are taken as UTF-8 bytes, no escapes.
      */
     static byte[] toWire(String name) {
-        String s = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
-        if (s.isEmpty()) {
+        return encode(name, false);
+    }
+
+    /** {@link #toWire}, ASCII-lowercased as the reader lowercases questions. */
+    static byte[] toLowerWire(String name) {
+        return encode(name, true);
+    }
+
+    /** One pass over an ASCII name, with no copies on the way; other names go through their UTF-8 bytes. */
+    private static byte[] encode(String name, boolean lower) {
+        int n = name.length();
+        if (n > 0 && name.charAt(n - 1) == '.') {
+            n--;
+        }
+        if (n == 0) {
             return new byte[] {0};
         }
-        byte[] text = s.getBytes(StandardCharsets.UTF_8);
+        if (n + 2 > Wire.MAX_NAME_LENGTH) {
+            return null; // UTF-8 is never shorter than the number of chars
+        }
+        byte[] wire = new byte[n + 2];
+        int labelStart = 0;
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? name.charAt(i) : '.';
+            if (c == '.') {
+                int length = i - labelStart;
+                if (length == 0 || length > Wire.MAX_LABEL_LENGTH) {
+                    return null;
+                }
+                wire[labelStart] = (byte) length;
+                labelStart = i + 1;
+            } else if (c < 0x80) {
+                wire[i + 1] = lower ? Wire.lower((byte) c) : (byte) c;
+            } else {
+                byte[] utf8 = fromText(name.substring(0, n).getBytes(StandardCharsets.UTF_8));
+                return utf8 == null || !lower ? utf8 : lower(utf8);
+            }
+        }
+        wire[n + 1] = 0;
+        return wire;
+    }
+
+    private static byte[] fromText(byte[] text) {
         if (text.length + 2 > Wire.MAX_NAME_LENGTH) {
             return null;
         }
@@ -46,6 +84,16 @@ final class Names {
             lower[i] = Wire.lower(wire[i]);
         }
         return lower;
+    }
+
+    /** {@link #lower}, or {@code wire} itself when it has no capitals (never change either afterwards). */
+    static byte[] lowerShared(byte[] wire) {
+        for (byte b : wire) {
+            if (Wire.lower(b) != b) {
+                return lower(wire);
+            }
+        }
+        return wire;
     }
 
     /** True when lowercased {@code name} is {@code apex} or below it, compared on label boundaries. */

@@ -60,8 +60,7 @@ final class ResponseWriter {
     boolean writeAnswer(ByteBuf out, Query q, Answer a, boolean tcp) {
         int optLength = q.edns ? Wire.OPT_LENGTH : 0;
         int budget = limit(q, tcp) - Wire.HEADER_LENGTH - q.questionLength - optLength;
-        byte[] tail = a.tail;
-        int keep = tail.length;
+        int keep = a.length();
         int an = a.answerCount;
         int ns = a.authorityCount;
         int ar = a.additionalCount;
@@ -78,7 +77,7 @@ final class ResponseWriter {
         writeHeader(out, q, a.rcode, true, truncated && setTruncateBit, 1, an, ns, ar + (q.edns ? 1 : 0));
         out.writeBytes(q.rawQuestion, 0, q.questionLength);
         int tailStart = out.writerIndex();
-        out.writeBytes(tail, 0, keep);
+        writeTail(out, a, keep);
         int delta = q.nameLength - a.assumedNameLength;
         if (delta != 0) {
             relocate(out, tailStart, a, keep, delta);
@@ -101,7 +100,7 @@ final class ResponseWriter {
         writeHeader(out, q, a.rcode, true, false, 1, 1, 0, q.edns ? 1 : 0);
         out.writeBytes(q.rawQuestion, 0, q.questionLength);
         int tailStart = out.writerIndex();
-        out.writeBytes(a.tail, 0, keep);
+        writeTail(out, a, keep);
         int delta = q.nameLength - a.assumedNameLength;
         if (delta != 0) {
             relocate(out, tailStart, a, keep, delta);
@@ -124,13 +123,26 @@ final class ResponseWriter {
         }
     }
 
+    /** The first {@code keep} bytes of the answer's tail: its head bytes, then its own. */
+    private static void writeTail(ByteBuf out, Answer a, int keep) {
+        int fromHead = Math.min(keep, a.headLength);
+        if (fromHead > 0) {
+            out.writeBytes(a.head, a.headOffset, fromHead);
+        }
+        if (keep > fromHead) {
+            out.writeBytes(a.tail, 0, keep - fromHead);
+        }
+    }
+
     private static void relocate(ByteBuf out, int tailStart, Answer a, int keep, int delta) {
         byte[] tail = a.tail;
+        int shift = a.headLength;
         for (int p : a.relocations) {
             if (p >= keep) {
                 return;
             }
-            int pointer = ((tail[p] & 0xFF) << 8) | (tail[p + 1] & 0xFF);
+            int i = p - shift;
+            int pointer = ((tail[i] & 0xFF) << 8) | (tail[i + 1] & 0xFF);
             out.setShort(tailStart + p, pointer + delta);
         }
     }

@@ -14,6 +14,7 @@ final class ZoneApexes {
     private final Config config;
     private final long serial;
     private final byte[] mname;
+    private final SrvTarget.Glue mnameGlue;
     private final byte[] rname;
     private final RRsetCompiler rrsets;
     /** False when SOAMname or SOARname could point into a reverse apex: then nothing is shared. */
@@ -24,6 +25,7 @@ final class ZoneApexes {
         this.config = config;
         this.serial = serial;
         this.mname = requireName(config.soaMname(), "SOAMname");
+        this.mnameGlue = new SrvTarget.Glue(Names.lower(mname));
         this.rname = requireName(config.soaRname(), "SOARname");
         this.rrsets = rrsets;
         String names = (config.soaMname() + " " + config.soaRname() + " ").toLowerCase(java.util.Locale.ROOT);
@@ -53,18 +55,20 @@ final class ZoneApexes {
     }
 
     private Zone build(byte[] apex) {
-        AnswerBuilder soa = new AnswerBuilder(apex, apex);
-        soaRecord(soa, null, config.ttl());
-        soa.end(AnswerBuilder.ANSWER);
+        AnswerBuilder b = rrsets.builder();
+        b.start(apex, apex);
+        soaRecord(b, null, config.ttl());
+        b.end(AnswerBuilder.ANSWER);
+        Answer soa = b.build(Wire.RCODE_NOERROR);
 
-        AnswerBuilder ns = new AnswerBuilder(apex, apex);
-        ns.begin(null, Wire.TYPE_NS, config.ttl());
-        ns.name(mname, true);
-        ns.end(AnswerBuilder.ANSWER);
-        rrsets.glue(ns, mname, Names.lower(mname));
+        b.start(apex, apex);
+        b.begin(null, Wire.TYPE_NS, config.ttl());
+        b.name(mname, true);
+        b.end(AnswerBuilder.ANSWER);
+        rrsets.glue(b, mname, mnameGlue);
+        Answer ns = b.build(Wire.RCODE_NOERROR);
 
-        return new Zone(apex, negativeAnswer(apex), new Answer[] {soa.build(Wire.RCODE_NOERROR)},
-                new Answer[] {ns.build(Wire.RCODE_NOERROR)});
+        return new Zone(apex, negativeAnswer(apex), new Answer[] {soa}, new Answer[] {ns});
     }
 
     /** SOA: MNAME, RNAME, serial, refresh, retry, expire, and MINIMUM = SOAMinttl (QUIRK 3). */
@@ -81,7 +85,7 @@ final class ZoneApexes {
 
     /** NXDOMAIN and NODATA: the apex SOA in the authority section, TTL min(SOA TTL, MINIMUM) (RFC 2308 3). */
     private Answer negativeAnswer(byte[] apex) {
-        AnswerBuilder b = new AnswerBuilder(apex, apex);
+        AnswerBuilder b = rrsets.builder().start(apex, apex);
         soaRecord(b, apex, Math.min(config.ttl(), config.soaMinttl()));
         b.end(AnswerBuilder.AUTHORITY);
         return b.build(Wire.RCODE_NOERROR);

@@ -1,15 +1,14 @@
 package io.lodestar.dns;
 
 import io.lodestar.config.Config;
+import io.lodestar.dns.OwnerRecords.Target;
 import io.lodestar.records.RecordSet;
 import io.lodestar.records.Zones;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +18,10 @@ import org.slf4j.LoggerFactory;
  * each with its owners, their ancestors as empty non-terminals and the apex with its SOA and NS; and one reverse
  * zone per PTR owner. For every name and type, the answer is already in wire format. Pure and thread-safe; runs on
  * the refresh path, never on a query thread.
+ *
+ * <p>Building allocates little besides the answers: names are kept and compared as bytes in place ({@link NameMap}),
+ * names that hold the same RRset share its answers ({@link RRsetCompiler}), and one {@link AnswerBuilder} is reused
+ * for every answer.
  */
 public final class ZoneCompiler {
 
@@ -29,65 +32,90 @@ public final class ZoneCompiler {
 
     private final long serial;
     private final List<byte[]> forwardApexes = new ArrayList<>();
-    private final Map<String, OwnerRecords> owners = new LinkedHashMap<>();
+    private final NameMap<OwnerRecords> owners = new NameMap<>();
+    /** The owners in the order they were found. */
+    private final List<OwnerRecords> ownerList = new ArrayList<>();
+    /** SRV targets by their text in the record set; null for a text that is not a DNS name. */
+    private final Map<String, SrvTarget> targets = new HashMap<>();
+    private final NameMap<SrvTarget.Glue> glues = new NameMap<>();
     private final RRsetCompiler rrsets;
     private final ZoneApexes apexes;
+    /** Scratch for one parsed IPv4 address. */
+    private final byte[] ipv4 = new byte[4];
     private int skipped;
 
-    private ZoneCompiler(Config config, long serial) {
+    private ZoneCompiler(Config config, long serial, boolean shortcuts) {
         this.serial = serial;
         for (String apex : Zones.forward(config)) {
             forwardApexes.add(Names.lower(ZoneApexes.requireName(apex, "zone")));
         }
-        this.rrsets = new RRsetCompiler(config, owners);
+        this.rrsets = new RRsetCompiler(config, owners, glues, shortcuts);
         this.apexes = new ZoneApexes(config, serial, rrsets);
     }
 
     /** Compiles {@code records} with the zone settings of {@code config} and the SOA serial {@code serial}. */
     public static Snapshot compile(RecordSet records, Config config, long serial) {
-        return new ZoneCompiler(config, serial).build(records);
+        return compile(records, config, serial, true);
+    }
+
+    /** {@link #compile}, every answer written out by the general builder unless {@code shortcuts} (for a test). */
+    static Snapshot compile(RecordSet records, Config config, long serial, boolean shortcuts) {
+        return new ZoneCompiler(config, serial, shortcuts).build(records);
     }
 
     private Snapshot build(RecordSet records) {
         records.ptr().forEach(this::collectPtr);
-        records.a().forEach((name, values) -> collect(name, values, owner -> owner.a, IpLiterals::ipv4));
-        records.aaaa().forEach((name, values) -> collect(name, values, owner -> owner.aaaa, IpLiterals::ipv6));
+        records.a().forEach(this::collectA);
+        records.aaaa().forEach(this::collectAaaa);
         records.srv().forEach(this::collectSrv);
 
-        List<NameNode> nodes = new ArrayList<>(owners.size() * 2);
+        List<byte[]> empty = emptyNonTerminals();
+        List<NameNode> nodes = new ArrayList<>(ownerList.size() + empty.size() + forwardApexes.size());
         Zone[] forward = new Zone[forwardApexes.size()];
         for (int i = 0; i < forward.length; i++) {
             byte[] apex = forwardApexes.get(i);
             forward[i] = apexes.forward(apex);
-            OwnerRecords atApex = owners.get(RRsetCompiler.key(apex));
+            OwnerRecords atApex = owners.get(apex, 0);
             nodes.add(atApex == null ? new NameNode(apex, null, null, null, null, forward[i])
                     : node(atApex, forward[i]));
         }
-        for (OwnerRecords owner : owners.values()) {
+        for (OwnerRecords owner : ownerList) {
             if (!owner.isApex()) {
                 nodes.add(node(owner, null));
-            } else if (!owner.ptr.isEmpty()) {
+            } else if (owner.ptr != null) {
                 nodes.add(node(owner, apexes.reverse(owner.name)));
             }
         }
-        emptyNonTerminals().values().forEach(name -> nodes.add(NameNode.empty(name)));
+        empty.forEach(name -> nodes.add(NameNode.empty(name)));
         if (skipped > 0) {
             log.warn("dns: {} records or names cannot be served and were left out of the zone", skipped);
         }
         return new Snapshot(new NameTable(nodes), forward, serial, records, skipped);
     }
 
-    /** Every ancestor of an owner, below its apex, that is not an owner itself (RFC 8020: such names exist). */
-    private Map<String, byte[]> emptyNonTerminals() {
-        Map<String, byte[]> empty = new LinkedHashMap<>();
-        for (OwnerRecords owner : owners.values()) {
+    /**
+     * Every ancestor of an owner, below its apex, that is not an owner itself (RFC 8020: such names exist). The walk
+     * up from an owner stops at the first ancestor already known: an owner below the same apex, or a name already
+     * found empty, has its own ancestors taken care of.
+     */
+    private List<byte[]> emptyNonTerminals() {
+        NameMap<byte[]> found = new NameMap<>();
+        List<byte[]> empty = new ArrayList<>();
+        for (OwnerRecords owner : ownerList) {
             if (owner.isApex()) {
                 continue;
             }
-            for (byte[] up = Names.parent(owner.name); up.length > owner.apex.length; up = Names.parent(up)) {
-                String key = RRsetCompiler.key(up);
-                if (!owners.containsKey(key)) {
-                    empty.putIfAbsent(key, up);
+            byte[] name = owner.name;
+            for (int up = (name[0] & 0xFF) + 1; name.length - up > owner.apex.length; up += (name[up] & 0xFF) + 1) {
+                int hash = NameMap.hash(name, up);
+                OwnerRecords known = owners.get(name, up, hash);
+                if (known != null && !known.isApex() || found.get(name, up, hash) != null) {
+                    break;
+                }
+                if (known == null) {
+                    byte[] ancestor = Arrays.copyOfRange(name, up, name.length);
+                    found.put(ancestor, 0, hash, ancestor);
+                    empty.add(ancestor);
                 }
             }
         }
@@ -95,7 +123,7 @@ public final class ZoneCompiler {
     }
 
     private NameNode node(OwnerRecords owner, Zone apexOf) {
-        return new NameNode(owner.name, rrsets.addresses(owner, owner.a, Wire.TYPE_A),
+        return new NameNode(owner.name, owner.hash, rrsets.addresses(owner, owner.a, Wire.TYPE_A),
                 rrsets.addresses(owner, owner.aaaa, Wire.TYPE_AAAA), rrsets.srv(owner), rrsets.ptr(owner), apexOf);
     }
 
@@ -107,29 +135,49 @@ public final class ZoneCompiler {
             return;
         }
         byte[] lower = Names.lower(wire);
-        OwnerRecords owner = owners.computeIfAbsent(RRsetCompiler.key(lower), k -> new OwnerRecords(lower, lower));
+        int hash = NameMap.hash(lower, 0);
+        OwnerRecords owner = owners.get(lower, 0, hash);
+        if (owner == null) {
+            owner = add(lower, hash, lower);
+        }
         for (String target : targets) {
             byte[] t = Names.toWire(target);
             if (t == null) {
                 skipped++;
             } else {
+                if (owner.ptr == null) {
+                    owner.ptr = new ArrayList<>(targets.size());
+                }
                 owner.ptr.add(t);
             }
         }
     }
 
-    private void collect(String name, List<String> values, Function<OwnerRecords, Set<ByteBuffer>> set,
-                         Function<String, byte[]> parser) {
+    private void collectA(String name, List<String> values) {
         OwnerRecords owner = owner(name);
         if (owner == null) {
             return;
         }
         for (String value : values) {
-            byte[] address = parser.apply(value);
+            if (IpLiterals.ipv4(value, ipv4)) {
+                owner.a().add(ipv4);
+            } else {
+                skipped++;
+            }
+        }
+    }
+
+    private void collectAaaa(String name, List<String> values) {
+        OwnerRecords owner = owner(name);
+        if (owner == null) {
+            return;
+        }
+        for (String value : values) {
+            byte[] address = IpLiterals.ipv6(value);
             if (address == null) {
                 skipped++;
             } else {
-                set.apply(owner).add(ByteBuffer.wrap(address));
+                owner.aaaa().add(address);
             }
         }
     }
@@ -140,29 +188,58 @@ public final class ZoneCompiler {
             return;
         }
         for (RecordSet.Srv value : values) {
-            byte[] target = Names.toWire(value.target());
+            SrvTarget target = target(value.target());
             if (target == null || value.port() < 0 || value.port() > 0xFFFF) {
                 skipped++;
             } else {
-                owner.srv.add(new OwnerRecords.Target(ByteBuffer.wrap(target), ByteBuffer.wrap(Names.lower(target)),
-                        value.port()));
+                owner.srv().add(new Target(target, value.port()));
             }
         }
     }
 
+    /** The encoded target, shared by every SRV value naming it; null when it is not a DNS name. */
+    private SrvTarget target(String text) {
+        SrvTarget known = targets.get(text);
+        if (known != null || targets.containsKey(text)) {
+            return known;
+        }
+        byte[] wire = Names.toWire(text);
+        SrvTarget made = null;
+        if (wire != null) {
+            byte[] lower = Names.lowerShared(wire);
+            int hash = NameMap.hash(lower, 0);
+            SrvTarget.Glue glue = glues.get(lower, 0, hash);
+            if (glue == null) {
+                glue = new SrvTarget.Glue(lower);
+                glues.put(lower, 0, hash, glue);
+            }
+            made = new SrvTarget(wire, glue);
+        }
+        targets.put(text, made);
+        return made;
+    }
+
     /** The owner for a record-set name in a forward zone; null (and ignored) when outside or not encodable. */
     private OwnerRecords owner(String name) {
-        byte[] wire = Names.toWire(name);
-        if (wire == null) {
+        byte[] lower = Names.toLowerWire(name);
+        if (lower == null) {
             skipped++;
             return null;
         }
-        byte[] lower = Names.lower(wire);
         for (byte[] apex : forwardApexes) {
             if (Names.isAtOrBelow(lower, apex)) {
-                return owners.computeIfAbsent(RRsetCompiler.key(lower), k -> new OwnerRecords(lower, apex));
+                int hash = NameMap.hash(lower, 0);
+                OwnerRecords owner = owners.get(lower, 0, hash);
+                return owner != null ? owner : add(lower, hash, apex);
             }
         }
         return null;
+    }
+
+    private OwnerRecords add(byte[] name, int hash, byte[] apex) {
+        OwnerRecords owner = new OwnerRecords(name, hash, apex);
+        owners.put(name, 0, hash, owner);
+        ownerList.add(owner);
+        return owner;
     }
 }

@@ -35,8 +35,6 @@ public final class ZoneCompiler {
     private final NameMap<OwnerRecords> owners = new NameMap<>();
     /** The owners in the order they were found. */
     private final List<OwnerRecords> ownerList = new ArrayList<>();
-    /** SRV targets by their text in the record set; null for a text that is not a DNS name. */
-    private final Map<String, SrvTarget> targets = new HashMap<>();
     private final NameMap<SrvTarget.Glue> glues = new NameMap<>();
     private final RRsetCompiler rrsets;
     private final ZoneApexes apexes;
@@ -67,7 +65,7 @@ public final class ZoneCompiler {
         records.ptr().forEach(this::collectPtr);
         records.a().forEach(this::collectA);
         records.aaaa().forEach(this::collectAaaa);
-        records.srv().forEach(this::collectSrv);
+        collectSrv(records.srv());
 
         List<byte[]> empty = emptyNonTerminals();
         List<NameNode> nodes = new ArrayList<>(ownerList.size() + empty.size() + forwardApexes.size());
@@ -182,13 +180,19 @@ public final class ZoneCompiler {
         }
     }
 
-    private void collectSrv(String name, List<RecordSet.Srv> values) {
+    /** The SRV values, their targets encoded once per text (the map of texts is dropped after). */
+    private void collectSrv(Map<String, List<RecordSet.Srv>> srv) {
+        Map<String, SrvTarget> targets = new HashMap<>();
+        srv.forEach((name, values) -> collectSrv(name, values, targets));
+    }
+
+    private void collectSrv(String name, List<RecordSet.Srv> values, Map<String, SrvTarget> targets) {
         OwnerRecords owner = owner(name);
         if (owner == null) {
             return;
         }
         for (RecordSet.Srv value : values) {
-            SrvTarget target = target(value.target());
+            SrvTarget target = target(value.target(), targets);
             if (target == null || value.port() < 0 || value.port() > 0xFFFF) {
                 skipped++;
             } else {
@@ -197,8 +201,8 @@ public final class ZoneCompiler {
         }
     }
 
-    /** The encoded target, shared by every SRV value naming it; null when it is not a DNS name. */
-    private SrvTarget target(String text) {
+    /** The encoded target, shared by every SRV value naming it; null (in the map too) when it is not a name. */
+    private SrvTarget target(String text, Map<String, SrvTarget> targets) {
         SrvTarget known = targets.get(text);
         if (known != null || targets.containsKey(text)) {
             return known;

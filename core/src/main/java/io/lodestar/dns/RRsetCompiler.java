@@ -392,7 +392,7 @@ final class RRsetCompiler {
 
     /** The A and AAAA records of a name we serve, as additional data after a record that names it. */
     void glue(AnswerBuilder b, byte[] name, SrvTarget.Glue glue) {
-        OwnerRecords target = owner(glue);
+        OwnerRecords target = glue.owner;
         if (target == null) {
             return;
         }
@@ -410,7 +410,7 @@ final class RRsetCompiler {
 
     /** {@link #glue(AnswerBuilder, byte[], SrvTarget.Glue)} for a name at {@code nameOffset}. */
     private void glue(AnswerBuilder b, int nameOffset, SrvTarget.Glue glue) {
-        OwnerRecords target = owner(glue);
+        OwnerRecords target = glue.owner;
         if (target == null) {
             return;
         }
@@ -431,13 +431,5 @@ final class RRsetCompiler {
             b.bytes(values.bytes(), i * values.width, values.width);
             b.end(AnswerBuilder.ADDITIONAL);
         }
-    }
-
-    private OwnerRecords owner(SrvTarget.Glue glue) {
-        if (!glue.resolved) {
-            glue.owner = owners.get(glue.lowerName, 0);
-            glue.resolved = true;
-        }
-        return glue.owner;
     }
 }

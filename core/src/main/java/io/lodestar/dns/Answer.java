@@ -16,6 +16,7 @@ package io.lodestar.dns;
 final class Answer {
 
     static final byte[] NO_BYTES = new byte[0];
+    static final char[] NO_OFFSETS = new char[0];
 
     final int rcode;
     /** The array the tail starts with {@link #headLength} bytes of, from {@link #headOffset}; shared. */
@@ -24,26 +25,29 @@ final class Answer {
     final int headLength;
     /** The rest of the tail, after the head bytes. */
     final byte[] tail;
-    /** End offset in the tail (head bytes included) of each record, ascending: truncation keeps whole records. */
-    final int[] recordEnds;
+    /**
+     * End offset in the tail (head bytes included) of each record, ascending: truncation keeps whole records. A tail
+     * is shorter than 64 KiB, so offsets are chars, as are {@link #relocations}.
+     */
+    final char[] recordEnds;
     final int answerCount;
     final int authorityCount;
     final int additionalCount;
     final int assumedNameLength;
     /** Offsets in the tail (head bytes included) of the relocatable pointers, ascending; none in the head. */
-    final int[] relocations;
+    final char[] relocations;
     /** True when answer or authority records were left out at build time: no message could hold them. */
     final boolean incomplete;
 
-    Answer(int rcode, byte[] tail, int[] recordEnds, int answerCount, int authorityCount, int additionalCount,
-           int assumedNameLength, int[] relocations, boolean incomplete) {
+    Answer(int rcode, byte[] tail, char[] recordEnds, int answerCount, int authorityCount, int additionalCount,
+           int assumedNameLength, char[] relocations, boolean incomplete) {
         this(rcode, NO_BYTES, 0, 0, tail, recordEnds, answerCount, authorityCount, additionalCount,
                 assumedNameLength, relocations, incomplete);
     }
 
     /** An answer whose tail is {@code headLength} bytes of {@code head} from {@code headOffset}, then {@code tail}. */
-    Answer(int rcode, byte[] head, int headOffset, int headLength, byte[] tail, int[] recordEnds, int answerCount,
-           int authorityCount, int additionalCount, int assumedNameLength, int[] relocations, boolean incomplete) {
+    Answer(int rcode, byte[] head, int headOffset, int headLength, byte[] tail, char[] recordEnds, int answerCount,
+           int authorityCount, int additionalCount, int assumedNameLength, char[] relocations, boolean incomplete) {
         this.rcode = rcode;
         this.head = head;
         this.headOffset = headOffset;

@@ -25,7 +25,6 @@ final class AnswerBuilder {
     private static final int RELOCATABLE = 0x10000;
     /** The end of the range a name can be written in and still be a pointer target for every question length. */
     static final int MAX_POINTER_TARGET = Wire.MAX_POINTER_OFFSET - Wire.HEADER_LENGTH - 4 - Wire.MAX_NAME_LENGTH;
-    static final int[] NONE = new int[0];
 
     private int assumedNameLength;
     /** Absolute message offset of the first tail byte. */
@@ -87,6 +86,16 @@ final class AnswerBuilder {
         this.headLength = length;
         ensure(length);
         size = length;
+    }
+
+    /**
+     * Declares that the first {@code length} bytes written are the same as {@code shared} from {@code offset}: the
+     * answer is built with that slice instead of a copy of them. They hold no relocation.
+     */
+    void sharedWritten(byte[] shared, int offset, int length) {
+        this.head = shared;
+        this.headOffset = offset;
+        this.headLength = length;
     }
 
     /** A record of the shared head, in the answer section, ending at {@code end}. */
@@ -244,8 +253,8 @@ final class AnswerBuilder {
     }
 
     Answer build(int rcode) {
-        int[] ends = records == 0 ? NONE : Arrays.copyOf(recordEnds, records);
-        int[] pointers = relocationCount == 0 ? NONE : Arrays.copyOf(relocations, relocationCount);
+        char[] ends = offsets(recordEnds, records);
+        char[] pointers = offsets(relocations, relocationCount);
         if (head == null) {
             return new Answer(rcode, Arrays.copyOf(buf, size), ends, sectionCounts[ANSWER],
                     sectionCounts[AUTHORITY], sectionCounts[ADDITIONAL], assumedNameLength, pointers, incomplete);
@@ -253,6 +262,18 @@ final class AnswerBuilder {
         byte[] own = size == headLength ? Answer.NO_BYTES : Arrays.copyOfRange(buf, headLength, size);
         return new Answer(rcode, head, headOffset, headLength, own, ends, sectionCounts[ANSWER],
                 sectionCounts[AUTHORITY], sectionCounts[ADDITIONAL], assumedNameLength, pointers, incomplete);
+    }
+
+    /** The first {@code n} of {@code values}, each below {@link #MAX_TAIL}, as chars. */
+    static char[] offsets(int[] values, int n) {
+        if (n == 0) {
+            return Answer.NO_OFFSETS;
+        }
+        char[] out = new char[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = (char) values[i];
+        }
+        return out;
     }
 
     private void addRelocation(int at) {

@@ -12,7 +12,7 @@ import java.util.Arrays;
 final class NameMap<V> {
 
     private byte[][] names = new byte[64][];
-    private int[] starts = new int[64];
+    /** The hash of each name, never 0: 0 marks an empty slot, so that a miss reads nothing else. */
     private int[] hashes = new int[64];
     private Object[] values = new Object[64];
     private int size;
@@ -30,29 +30,22 @@ final class NameMap<V> {
     /** {@link #get(byte[], int)} with the name's {@link #hash}. */
     @SuppressWarnings("unchecked")
     V get(byte[] name, int from, int hash) {
-        int mask = names.length - 1;
-        for (int i = Wire.mix(hash) & mask; names[i] != null; i = (i + 1) & mask) {
-            if (hashes[i] == hash && sameName(names[i], starts[i], name, from)) {
+        int h = hash == 0 ? 1 : hash;
+        int mask = hashes.length - 1;
+        for (int i = Wire.mix(h) & mask; hashes[i] != 0; i = (i + 1) & mask) {
+            if (hashes[i] == h && sameName(names[i], name, from)) {
                 return (V) values[i];
             }
         }
         return null;
     }
 
-    /** Maps {@code name[from..]} (not copied: keep the array unchanged) to {@code value} unless it is mapped. */
-    void putIfAbsent(byte[] name, int from, V value) {
-        int hash = hash(name, from);
-        if (get(name, from, hash) == null) {
-            put(name, from, hash, value);
-        }
-    }
-
-    /** Maps {@code name[from..]}, known to be absent, whose {@link #hash} is {@code hash}, to {@code value}. */
-    void put(byte[] name, int from, int hash, V value) {
-        if ((size + 1) * 2 > names.length) {
+    /** Maps {@code name} (not copied: keep the array unchanged), known to be absent, to {@code value}. */
+    void put(byte[] name, int hash, V value) {
+        if ((size + 1) * 2 > hashes.length) {
             grow();
         }
-        insert(name, from, hash, value);
+        insert(name, hash == 0 ? 1 : hash, value);
         size++;
     }
 
@@ -60,36 +53,33 @@ final class NameMap<V> {
         return size;
     }
 
-    private void insert(byte[] name, int from, int hash, Object value) {
-        int mask = names.length - 1;
-        int i = Wire.mix(hash) & mask;
-        while (names[i] != null) {
+    private void insert(byte[] name, int h, Object value) {
+        int mask = hashes.length - 1;
+        int i = Wire.mix(h) & mask;
+        while (hashes[i] != 0) {
             i = (i + 1) & mask;
         }
         names[i] = name;
-        starts[i] = from;
-        hashes[i] = hash;
+        hashes[i] = h;
         values[i] = value;
     }
 
     private void grow() {
         byte[][] oldNames = names;
-        int[] oldStarts = starts;
         int[] oldHashes = hashes;
         Object[] oldValues = values;
-        int capacity = oldNames.length * 2;
+        int capacity = oldHashes.length * 2;
         names = new byte[capacity][];
-        starts = new int[capacity];
         hashes = new int[capacity];
         values = new Object[capacity];
-        for (int i = 0; i < oldNames.length; i++) {
-            if (oldNames[i] != null) {
-                insert(oldNames[i], oldStarts[i], oldHashes[i], oldValues[i]);
+        for (int i = 0; i < oldHashes.length; i++) {
+            if (oldHashes[i] != 0) {
+                insert(oldNames[i], oldHashes[i], oldValues[i]);
             }
         }
     }
 
-    private static boolean sameName(byte[] a, int fromA, byte[] b, int fromB) {
-        return a.length - fromA == b.length - fromB && Arrays.equals(a, fromA, a.length, b, fromB, b.length);
+    private static boolean sameName(byte[] a, byte[] b, int fromB) {
+        return a.length == b.length - fromB && Arrays.equals(a, 0, a.length, b, fromB, b.length);
     }
 }

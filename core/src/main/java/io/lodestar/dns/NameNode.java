@@ -15,9 +15,6 @@ final class NameNode {
     private final Answer[] aaaa;
     private final Answer[] srv;
     private final Answer[] ptr;
-    private final Answer[] soa;
-    private final Answer[] ns;
-    private final Answer[] any;
 
     NameNode(byte[] name, Answer[] a, Answer[] aaaa, Answer[] srv, Answer[] ptr, Zone apexOf) {
         this(name, Wire.hash(name, 0, name.length), a, aaaa, srv, ptr, apexOf);
@@ -32,15 +29,28 @@ final class NameNode {
         this.aaaa = aaaa;
         this.srv = srv;
         this.ptr = ptr;
-        this.soa = apexOf == null ? null : apexOf.soa;
-        this.ns = apexOf == null ? null : apexOf.ns;
-        // RFC 8482 4.1: answer ANY with one RRset at the name.
-        this.any = a != null ? a : aaaa != null ? aaaa : srv != null ? srv : ptr != null ? ptr : soa;
     }
 
     /** An empty non-terminal: exists, holds nothing. */
     static NameNode empty(byte[] name) {
         return new NameNode(name, null, null, null, null, null);
+    }
+
+    /** RFC 8482 4.1: ANY is answered with one RRset at the name. */
+    private Answer[] any() {
+        if (a != null) {
+            return a;
+        }
+        if (aaaa != null) {
+            return aaaa;
+        }
+        if (srv != null) {
+            return srv;
+        }
+        if (ptr != null) {
+            return ptr;
+        }
+        return apexOf == null ? null : apexOf.soa;
     }
 
     /** The rotations of the answer for {@code qtype}, or null when the name has no data of that type. */
@@ -55,11 +65,11 @@ final class NameNode {
             case Wire.TYPE_PTR:
                 return ptr;
             case Wire.TYPE_SOA:
-                return soa;
+                return apexOf == null ? null : apexOf.soa;
             case Wire.TYPE_NS:
-                return ns;
+                return apexOf == null ? null : apexOf.ns;
             case Wire.TYPE_ANY:
-                return any;
+                return any();
             default:
                 return null;
         }

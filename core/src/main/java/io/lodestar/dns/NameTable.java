@@ -23,7 +23,7 @@ final class NameTable {
         for (NameNode node : nodes) {
             int i = Wire.mix(node.hash) & mask;
             while (slots[i] != null) {
-                if (Arrays.equals(slots[i].name, node.name)) {
+                if (hashes[i] == node.hash && Arrays.equals(slots[i].name, node.name)) {
                     throw new IllegalArgumentException("duplicate name in zone table");
                 }
                 i = (i + 1) & mask;

@@ -42,7 +42,7 @@ final class RRsetCompiler {
     /** SRV answers by zone apex (the same array for every owner of a zone), then by RRset. */
     private final Map<byte[], Map<List<Target>, Answer[]>> srvAnswers = new IdentityHashMap<>();
     /** Record ends of fixed-size records by count and size, shared by every address answer. */
-    private final Map<Long, int[]> fixedEnds = new HashMap<>();
+    private final Map<Long, char[]> fixedEnds = new HashMap<>();
     private final List<Target> glueTargets = new ArrayList<>();
     /** Scratch: the end of each SRV record, the records twice over; each glue owner's offset and target. */
     private int[] recordEnds = new int[64];
@@ -113,22 +113,22 @@ final class RRsetCompiler {
             b.endShared();
         }
         byte[] head = b.bytes();
-        int[] ends = ends(n, recordLength);
+        char[] ends = ends(n, recordLength);
         for (int r = 0; r < out.length; r++) {
             int first = r * n / out.length;
             out[r] = new Answer(Wire.RCODE_NOERROR, head, first * recordLength, n * recordLength, Answer.NO_BYTES,
-                    ends, n, 0, 0, owner.name.length, AnswerBuilder.NONE, false);
+                    ends, n, 0, 0, owner.name.length, Answer.NO_OFFSETS, false);
         }
     }
 
     /** The record ends of {@code n} records of {@code recordLength} bytes, shared by every such answer. */
-    private int[] ends(int n, int recordLength) {
+    private char[] ends(int n, int recordLength) {
         long key = (long) n << 32 | recordLength;
-        int[] ends = fixedEnds.get(key);
+        char[] ends = fixedEnds.get(key);
         if (ends == null) {
-            ends = new int[n];
+            ends = new char[n];
             for (int i = 0; i < n; i++) {
-                ends[i] = (i + 1) * recordLength;
+                ends[i] = (char) ((i + 1) * recordLength);
             }
             fixedEnds.put(key, ends);
         }
@@ -160,12 +160,14 @@ final class RRsetCompiler {
             return known;
         }
         Answer[] out = new Answer[rotations(list.size())];
-        if (!shortcuts || !shareable || !glueAtFirstRecords(owner, list)) {
-            compileSrv(owner, list, out);
-        } else if (list.size() >= MAX_ROTATIONS) {
-            rotateSrv(owner, list, out);
+        measure(list);
+        boolean pointers = shortcuts && shareable && glueAtFirstRecords(owner, list);
+        if (shortcuts && list.size() >= MAX_ROTATIONS && recordEnds[list.size()] <= AnswerBuilder.MAX_TAIL) {
+            rotateSrv(owner, list, out, pointers);
+        } else if (pointers) {
+            pointSrv(owner, list, out);
         } else {
-            writeSrv(owner, list, out);
+            compileSrv(owner, list, out);
         }
         if (shared != null) {
             shared.put(list, out);
@@ -178,26 +180,31 @@ final class RRsetCompiler {
         int n = list.size();
         for (int r = 0; r < out.length; r++) {
             AnswerBuilder b = builder.start(owner.name, owner.apex);
-            int answer = ++answerCount;
-            glueTargets.clear();
-            int first = r * n / out.length;
-            for (int i = 0; i < n; i++) {
-                Target t = list.get((first + i) % n);
-                if (b.begin(null, Wire.TYPE_SRV, config.ttl())) {
-                    srvData(b, t);
-                    b.name(t.name().wire, false);
-                    b.end(AnswerBuilder.ANSWER);
-                    SrvTarget.Glue glue = t.name().glue;
-                    if (glue.listedIn != answer) {
-                        glue.listedIn = answer;
-                        glueTargets.add(t);
-                    }
+            writeSrv(b, list, r * n / out.length);
+            out[r] = b.build(Wire.RCODE_NOERROR);
+        }
+    }
+
+    /** The records of the rotation from record {@code first}, then their glue, by the general builder. */
+    private void writeSrv(AnswerBuilder b, List<Target> list, int first) {
+        int n = list.size();
+        int answer = ++answerCount;
+        glueTargets.clear();
+        for (int i = 0; i < n; i++) {
+            Target t = list.get((first + i) % n);
+            if (b.begin(null, Wire.TYPE_SRV, config.ttl())) {
+                srvData(b, t);
+                b.name(t.name().wire, false);
+                b.end(AnswerBuilder.ANSWER);
+                SrvTarget.Glue glue = t.name().glue;
+                if (glue.listedIn != answer) {
+                    glue.listedIn = answer;
+                    glueTargets.add(t);
                 }
             }
-            for (Target t : glueTargets) {
-                glue(b, t.name().wire, t.name().glue);
-            }
-            out[r] = b.build(Wire.RCODE_NOERROR);
+        }
+        for (Target t : glueTargets) {
+            glue(b, t.name().wire, t.name().glue);
         }
     }
 
@@ -207,13 +214,8 @@ final class RRsetCompiler {
         b.u16(t.port());
     }
 
-    /**
-     * True when, in every rotation of these records, {@link #compileSrv} would write each glue owner as a pointer
-     * to the first record naming the target: the records fit below the reach of a pointer, and no target is the
-     * apex or a suffix of another (nor the question name: the RRset is shareable). Leaves the end of each record,
-     * the records twice over, in {@link #recordEnds}.
-     */
-    private boolean glueAtFirstRecords(OwnerRecords owner, List<Target> list) {
+    /** Leaves the end of each record of {@code list}, the records twice over, in {@link #recordEnds}. */
+    private void measure(List<Target> list) {
         int n = list.size();
         int lastFirst = (rotations(n) - 1) * n / rotations(n);
         if (recordEnds.length < n + lastFirst + 1) {
@@ -221,14 +223,24 @@ final class RRsetCompiler {
             glueOffsets = new int[recordEnds.length];
             glueNames = new SrvTarget.Glue[recordEnds.length];
         }
-        int mark = ++answerCount;
         for (int k = 0; k < n + lastFirst; k++) {
-            SrvTarget target = list.get(k % n).name();
-            recordEnds[k + 1] = recordEnds[k] + RECORD_FIELDS + SRV_FIELDS + target.wire.length;
-            target.glue.listedIn = mark;
+            recordEnds[k + 1] = recordEnds[k] + RECORD_FIELDS + SRV_FIELDS + list.get(k % n).name().wire.length;
         }
-        if (recordEnds[n] > AnswerBuilder.MAX_POINTER_TARGET) {
+    }
+
+    /**
+     * True when, in every rotation of these {@link #measure measured} records, {@link #writeSrv(AnswerBuilder,
+     * List, int)} would write each glue owner as a pointer to the first record naming the target: the records fit
+     * below the reach of a pointer, and no target is the apex or a suffix of another (nor the question name: the
+     * RRset is shareable).
+     */
+    private boolean glueAtFirstRecords(OwnerRecords owner, List<Target> list) {
+        if (recordEnds[list.size()] > AnswerBuilder.MAX_POINTER_TARGET) {
             return false;
+        }
+        int mark = ++answerCount;
+        for (Target t : list) {
+            t.name().glue.listedIn = mark;
         }
         for (Target t : list) {
             SrvTarget.Glue glue = t.name().glue;
@@ -245,7 +257,7 @@ final class RRsetCompiler {
     }
 
     /** The rotations of a small SRV RRset (see {@link #glueAtFirstRecords}), each in an array of its own. */
-    private void writeSrv(OwnerRecords owner, List<Target> list, Answer[] out) {
+    private void pointSrv(OwnerRecords owner, List<Target> list, Answer[] out) {
         int n = list.size();
         for (int r = 0; r < out.length; r++) {
             int first = r * n / out.length;
@@ -263,12 +275,13 @@ final class RRsetCompiler {
     }
 
     /**
-     * The rotations of a large SRV RRset (see {@link #glueAtFirstRecords}) as slices of one array holding its
-     * records twice over, each followed by its own glue. Only for RRsets of {@link #MAX_ROTATIONS} records or more:
-     * there 8 rotations of n records become about 2n, while a tail in two parts costs the writer a second copy,
-     * which smaller answers, mostly sent whole, would pay on every query.
+     * The rotations of a large SRV RRset as slices of one array holding its records twice over (they fit a message),
+     * each followed by its own glue: owners pointing at the first record naming the target when {@code pointers}
+     * (see {@link #glueAtFirstRecords}), else written by the general builder after the records. Only for RRsets of
+     * {@link #MAX_ROTATIONS} records or more: there 8 rotations of n records become about 2n, while a tail in two
+     * parts costs the writer a second copy, which smaller answers, mostly sent whole, would pay on every query.
      */
-    private void rotateSrv(OwnerRecords owner, List<Target> list, Answer[] out) {
+    private void rotateSrv(OwnerRecords owner, List<Target> list, Answer[] out, boolean pointers) {
         int n = list.size();
         int lastFirst = (out.length - 1) * n / out.length;
         AnswerBuilder b = builder.start(owner.name, owner.apex);
@@ -284,11 +297,17 @@ final class RRsetCompiler {
             int first = r * n / out.length;
             int start = recordEnds[first];
             b = builder.start(owner.name, owner.apex);
-            b.shareHead(head, start, recordEnds[first + n] - start);
-            for (int k = 1; k <= n; k++) {
-                b.sharedRecord(recordEnds[first + k] - start);
+            if (pointers) {
+                b.shareHead(head, start, recordEnds[first + n] - start);
+                for (int k = 1; k <= n; k++) {
+                    b.sharedRecord(recordEnds[first + k] - start);
+                }
+                glue(b, list, first, start);
+            } else {
+                // The records, written whole, are that slice of the head: their names only matter to compression.
+                writeSrv(b, list, first);
+                b.sharedWritten(head, start, recordEnds[first + n] - start);
             }
-            glue(b, list, first, start);
             out[r] = b.build(Wire.RCODE_NOERROR);
         }
     }
@@ -373,7 +392,7 @@ final class RRsetCompiler {
 
     /** The A and AAAA records of a name we serve, as additional data after a record that names it. */
     void glue(AnswerBuilder b, byte[] name, SrvTarget.Glue glue) {
-        OwnerRecords target = owner(glue);
+        OwnerRecords target = glue.owner;
         if (target == null) {
             return;
         }
@@ -391,7 +410,7 @@ final class RRsetCompiler {
 
     /** {@link #glue(AnswerBuilder, byte[], SrvTarget.Glue)} for a name at {@code nameOffset}. */
     private void glue(AnswerBuilder b, int nameOffset, SrvTarget.Glue glue) {
-        OwnerRecords target = owner(glue);
+        OwnerRecords target = glue.owner;
         if (target == null) {
             return;
         }
@@ -412,13 +431,5 @@ final class RRsetCompiler {
             b.bytes(values.bytes(), i * values.width, values.width);
             b.end(AnswerBuilder.ADDITIONAL);
         }
-    }
-
-    private OwnerRecords owner(SrvTarget.Glue glue) {
-        if (!glue.resolved) {
-            glue.owner = owners.get(glue.lowerName, 0);
-            glue.resolved = true;
-        }
-        return glue.owner;
     }
 }

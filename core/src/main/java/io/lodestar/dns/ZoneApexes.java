@@ -21,11 +21,14 @@ final class ZoneApexes {
     private final boolean shareReverse;
     private final Map<Integer, Zone> reverseByLength = new HashMap<>();
 
-    ZoneApexes(Config config, long serial, RRsetCompiler rrsets) {
+    /** Apexes for {@code config}, once every owner is in {@code owners} (NS glue comes from there). */
+    ZoneApexes(Config config, long serial, RRsetCompiler rrsets, NameMap<OwnerRecords> owners) {
         this.config = config;
         this.serial = serial;
         this.mname = requireName(config.soaMname(), "SOAMname");
-        this.mnameGlue = new SrvTarget.Glue(Names.lower(mname));
+        byte[] lower = Names.lower(mname);
+        int hash = NameMap.hash(lower, 0);
+        this.mnameGlue = new SrvTarget.Glue(lower, hash, owners.get(lower, 0, hash));
         this.rname = requireName(config.soaRname(), "SOARname");
         this.rrsets = rrsets;
         String names = (config.soaMname() + " " + config.soaRname() + " ").toLowerCase(java.util.Locale.ROOT);

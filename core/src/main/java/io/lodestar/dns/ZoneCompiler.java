@@ -35,11 +35,9 @@ public final class ZoneCompiler {
     private final NameMap<OwnerRecords> owners = new NameMap<>();
     /** The owners in the order they were found. */
     private final List<OwnerRecords> ownerList = new ArrayList<>();
-    /** SRV targets by their text in the record set; null for a text that is not a DNS name. */
-    private final Map<String, SrvTarget> targets = new HashMap<>();
     private final NameMap<SrvTarget.Glue> glues = new NameMap<>();
+    private final Config config;
     private final RRsetCompiler rrsets;
-    private final ZoneApexes apexes;
     /** Scratch for one parsed IPv4 address. */
     private final byte[] ipv4 = new byte[4];
     private int skipped;
@@ -50,7 +48,7 @@ public final class ZoneCompiler {
             forwardApexes.add(Names.lower(ZoneApexes.requireName(apex, "zone")));
         }
         this.rrsets = new RRsetCompiler(config, owners, glues, shortcuts);
-        this.apexes = new ZoneApexes(config, serial, rrsets);
+        this.config = config;
     }
 
     /** Compiles {@code records} with the zone settings of {@code config} and the SOA serial {@code serial}. */
@@ -67,7 +65,8 @@ public final class ZoneCompiler {
         records.ptr().forEach(this::collectPtr);
         records.a().forEach(this::collectA);
         records.aaaa().forEach(this::collectAaaa);
-        records.srv().forEach(this::collectSrv);
+        collectSrv(records.srv());
+        ZoneApexes apexes = new ZoneApexes(config, serial, rrsets, owners);
 
         List<byte[]> empty = emptyNonTerminals();
         List<NameNode> nodes = new ArrayList<>(ownerList.size() + empty.size() + forwardApexes.size());
@@ -101,12 +100,22 @@ public final class ZoneCompiler {
     private List<byte[]> emptyNonTerminals() {
         NameMap<byte[]> found = new NameMap<>();
         List<byte[]> empty = new ArrayList<>();
+        byte[] lastParent = null;
+        int lastUp = 0;
         for (OwnerRecords owner : ownerList) {
             if (owner.isApex()) {
                 continue;
             }
             byte[] name = owner.name;
-            for (int up = (name[0] & 0xFF) + 1; name.length - up > owner.apex.length; up += (name[up] & 0xFF) + 1) {
+            int parent = (name[0] & 0xFF) + 1;
+            if (lastParent != null && Arrays.equals(name, parent, name.length, lastParent, lastUp, lastParent.length)) {
+                continue; // the same parent as the owner before: taken care of
+            }
+            if (name.length - parent > owner.apex.length) {
+                lastParent = name;
+                lastUp = parent;
+            }
+            for (int up = parent; name.length - up > owner.apex.length; up += (name[up] & 0xFF) + 1) {
                 int hash = NameMap.hash(name, up);
                 OwnerRecords known = owners.get(name, up, hash);
                 if (known != null && !known.isApex() || found.get(name, up, hash) != null) {
@@ -114,7 +123,7 @@ public final class ZoneCompiler {
                 }
                 if (known == null) {
                     byte[] ancestor = Arrays.copyOfRange(name, up, name.length);
-                    found.put(ancestor, 0, hash, ancestor);
+                    found.put(ancestor, hash, ancestor);
                     empty.add(ancestor);
                 }
             }
@@ -182,13 +191,19 @@ public final class ZoneCompiler {
         }
     }
 
-    private void collectSrv(String name, List<RecordSet.Srv> values) {
+    /** The SRV values, their targets encoded once per text (the map of texts is dropped after). */
+    private void collectSrv(Map<String, List<RecordSet.Srv>> srv) {
+        Map<String, SrvTarget> targets = new HashMap<>(srv.size() * 4);
+        srv.forEach((name, values) -> collectSrv(name, values, targets));
+    }
+
+    private void collectSrv(String name, List<RecordSet.Srv> values, Map<String, SrvTarget> targets) {
         OwnerRecords owner = owner(name);
         if (owner == null) {
             return;
         }
         for (RecordSet.Srv value : values) {
-            SrvTarget target = target(value.target());
+            SrvTarget target = target(value.target(), targets);
             if (target == null || value.port() < 0 || value.port() > 0xFFFF) {
                 skipped++;
             } else {
@@ -197,8 +212,8 @@ public final class ZoneCompiler {
         }
     }
 
-    /** The encoded target, shared by every SRV value naming it; null when it is not a DNS name. */
-    private SrvTarget target(String text) {
+    /** The encoded target, shared by every SRV value naming it; null (in the map too) when it is not a name. */
+    private SrvTarget target(String text, Map<String, SrvTarget> targets) {
         SrvTarget known = targets.get(text);
         if (known != null || targets.containsKey(text)) {
             return known;
@@ -210,8 +225,9 @@ public final class ZoneCompiler {
             int hash = NameMap.hash(lower, 0);
             SrvTarget.Glue glue = glues.get(lower, 0, hash);
             if (glue == null) {
-                glue = new SrvTarget.Glue(lower);
-                glues.put(lower, 0, hash, glue);
+                // Addresses are collected: an owner found later holds none, so the glue is known now.
+                glue = new SrvTarget.Glue(lower, hash, owners.get(lower, 0, hash));
+                glues.put(lower, hash, glue);
             }
             made = new SrvTarget(wire, glue);
         }
@@ -238,7 +254,7 @@ public final class ZoneCompiler {
 
     private OwnerRecords add(byte[] name, int hash, byte[] apex) {
         OwnerRecords owner = new OwnerRecords(name, hash, apex);
-        owners.put(name, 0, hash, owner);
+        owners.put(name, hash, owner);
         ownerList.add(owner);
         return owner;
     }

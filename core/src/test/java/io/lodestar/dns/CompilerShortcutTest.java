@@ -58,7 +58,10 @@ class CompilerShortcutTest {
         b.addSrv("_x._tcp.mesos.", new Srv("e.mesos.", 4));
         for (String name : List.of("a.b.c.mesos.", "b.c.mesos.", "d.mesos.", "e.mesos.")) {
             b.addA(name, "10.0.0." + name.length());
+            b.addSrv("_many._tcp.mesos.", new Srv(name, 1));
+            b.addSrv("_many._tcp.mesos.", new Srv(name, 2));
         }
+        b.addSrv("_many._tcp.mesos.", new Srv("f.mesos.", 3));
         assertSameAnswers(b.build(), Config.defaults());
     }
 

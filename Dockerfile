@@ -37,7 +37,7 @@ COPY --from=jre /opt/jre /opt/jre
 COPY --from=build /src/server/target/lodestar.jar /opt/lodestar/lodestar.jar
 COPY docs/examples/docker-config.json /etc/lodestar/config.json
 ENV PATH=/opt/jre/bin:$PATH \
-    JAVA_TOOL_OPTIONS="-XX:+UseShenandoahGC -XX:+UnlockExperimentalVMOptions -XX:ShenandoahUncommitDelay=5000 -XX:ShenandoahGuaranteedGCInterval=10000 -Xms64m -Xmx384m -XX:SoftMaxHeapSize=256m -XX:+ExitOnOutOfMemoryError" \
+    JAVA_TOOL_OPTIONS="-XX:+UseShenandoahGC -XX:+UnlockExperimentalVMOptions -XX:ShenandoahUncommitDelay=5000 -XX:ShenandoahGuaranteedGCInterval=10000 -Xms64m -Xmx384m -XX:SoftMaxHeapSize=256m -XX:CompileThresholdScaling=4 -XX:+ExitOnOutOfMemoryError" \
     LODESTAR_HTTP_PORT=8123
 USER lodestar
 WORKDIR /etc/lodestar

@@ -75,16 +75,7 @@ final class ResponseWriter {
         }
         out.ensureWritable(Wire.HEADER_LENGTH + q.questionLength + keep + optLength);
         writeHeader(out, q, a.rcode, true, truncated && setTruncateBit, 1, an, ns, ar + (q.edns ? 1 : 0));
-        out.writeBytes(q.rawQuestion, 0, q.questionLength);
-        int tailStart = out.writerIndex();
-        writeTail(out, a, keep);
-        int delta = q.nameLength - a.assumedNameLength;
-        if (delta != 0) {
-            relocate(out, tailStart, a, keep, delta);
-        }
-        if (q.edns) {
-            writeOpt(out, q, a.rcode);
-        }
+        writeQuestionAndRecords(out, q, a, keep);
         return truncated;
     }
 
@@ -98,6 +89,14 @@ final class ResponseWriter {
         int optLength = q.edns ? Wire.OPT_LENGTH : 0;
         out.ensureWritable(Wire.HEADER_LENGTH + q.questionLength + keep + optLength);
         writeHeader(out, q, a.rcode, true, false, 1, 1, 0, q.edns ? 1 : 0);
+        writeQuestionAndRecords(out, q, a, keep);
+    }
+
+    /**
+     * After the header: the question as received, the first {@code keep} bytes of the precompiled tail with its
+     * pointers moved to this question's name length, and the OPT record when the query had one.
+     */
+    private void writeQuestionAndRecords(ByteBuf out, Query q, Answer a, int keep) {
         out.writeBytes(q.rawQuestion, 0, q.questionLength);
         int tailStart = out.writerIndex();
         writeTail(out, a, keep);
